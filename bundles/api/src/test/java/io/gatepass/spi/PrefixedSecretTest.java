@@ -1,0 +1,67 @@
+package io.gatepass.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class PrefixedSecretTest {
+
+    @Test
+    void aSecretHasItsPrefix256RandomBitsAndAChecksum() {
+        char[] secret = PrefixedSecret.generate("gpat_");
+
+        assertThat(new String(secret)).matches("gpat_[A-Za-z0-9_-]{43}[0-9A-Za-z]{6}");
+        assertThat(PrefixedSecret.isWellFormed("gpat_", secret)).isTrue();
+    }
+
+    @Test
+    void secretsDoNotRepeat() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            seen.add(new String(PrefixedSecret.generate("gpat_")));
+        }
+
+        assertThat(seen).hasSize(1000);
+    }
+
+    @Test
+    void everySingleCharacterChangeIsCaughtByTheChecksumOrTheAlphabet() {
+        char[] secret = PrefixedSecret.generate("gpat_");
+
+        for (int i = 0; i < secret.length; i++) {
+            char[] typo = secret.clone();
+            typo[i] = typo[i] == 'x' ? 'y' : 'x';
+            assertThat(PrefixedSecret.isWellFormed("gpat_", typo)).as("change at %d", i).isFalse();
+        }
+    }
+
+    @Test
+    void aSecretOfAnotherKindIsNotWellFormed() {
+        char[] refresh = PrefixedSecret.generate("gprt_");
+
+        assertThat(PrefixedSecret.isWellFormed("gpat_", refresh)).isFalse();
+    }
+
+    @Test
+    void truncatedOrPaddedSecretsAreNotWellFormed() {
+        String secret = new String(PrefixedSecret.generate("gpat_"));
+
+        assertThat(PrefixedSecret.isWellFormed("gpat_", secret.substring(1).toCharArray())).isFalse();
+        assertThat(PrefixedSecret.isWellFormed("gpat_", (secret + "A").toCharArray())).isFalse();
+        assertThat(PrefixedSecret.isWellFormed("gpat_", null)).isFalse();
+    }
+
+    @Test
+    void aHashMatchesOnlyItsSecretAndSalt() {
+        char[] secret = PrefixedSecret.generate("gpcs_");
+        byte[] salt = PrefixedSecret.randomBytes(16);
+        byte[] hash = PrefixedSecret.hash(salt, secret);
+
+        assertThat(PrefixedSecret.matches(salt, hash, secret)).isTrue();
+        assertThat(PrefixedSecret.matches(PrefixedSecret.randomBytes(16), hash, secret)).isFalse();
+        assertThat(PrefixedSecret.matches(salt, hash, PrefixedSecret.generate("gpcs_"))).isFalse();
+    }
+}
