@@ -1,0 +1,51 @@
+package io.gatepass.shell.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.gatepass.api.DurationText;
+import io.gatepass.api.InvalidInputException;
+
+/** How the commands print times and lifetimes, the same in every table. */
+final class ShellText {
+
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private ShellText() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "never" : TIME.format(instant);
+    }
+
+    static String lifetime(Duration override) {
+        if (override == null) {
+            return "default";
+        }
+        return override.isZero() ? "never expires" : DurationText.format(override);
+    }
+
+    /**
+     * Karaf reads options only before the arguments; words after the id would otherwise end in
+     * a bare "too many arguments". Say what to do instead.
+     */
+    static void rejectWordsAfterId(String command, String id, List<String> rest) {
+        if (rest != null && !rest.isEmpty()) {
+            throw new InvalidInputException("options", "Unexpected "
+                + InvalidInputException.quote(String.join(" ", rest)) + " after the id: in Karaf,"
+                + " options go before the arguments, e.g. " + command + " " + String.join(" ", rest) + " " + id + ".");
+        }
+    }
+
+    /**
+     * Reads an optional lifetime option: absent, {@code default} (back to the global default),
+     * or a duration.
+     */
+    static Duration lifetimeOption(String field, String text) {
+        return "default".equalsIgnoreCase(text.trim()) ? null : DurationText.parse(field, text);
+    }
+}

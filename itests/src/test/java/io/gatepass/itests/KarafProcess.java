@@ -1,0 +1,141 @@
+package io.gatepass.itests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution unpacked into a folder of its own and run as a real process with
+ * {@code bin/start}, driven through {@code bin/client} as an administrator would.
+ */
+final class KarafProcess implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private final Path home;
+    private final int sshPort;
+
+    private KarafProcess(Path home, int sshPort) {
+        this.home = home;
+        this.sshPort = sshPort;
+    }
+
+    /** Unpacks the distribution under {@code parent} and gives it free ports. */
+    static KarafProcess unpack(Path archive, Path parent) throws IOException, InterruptedException {
+        Files.createDirectories(parent);
+        run(parent, List.of("tar", "-xzf", archive.toString()), Duration.ofMinutes(2));
+        Path home;
+        try (var children = Files.list(parent)) {
+            home = children.filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new IOException("Nothing unpacked from " + archive));
+        }
+        int sshPort = FreePorts.next();
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", sshPort);
+        setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", FreePorts.next());
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", FreePorts.next());
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", FreePorts.next());
+        return new KarafProcess(home, sshPort);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    void start() throws IOException, InterruptedException {
+        run(home, List.of("bin/start"), Duration.ofMinutes(1));
+        await("Karaf answers on SSH with the app commands").atMost(PATIENCE)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> client("app:list --no-format").exitCode() == 0);
+    }
+
+    /**
+     * Stops Karaf and waits for its JVM to exit: {@code bin/status} says "Not Running" while
+     * the JVM is still shutting down, and a {@code bin/start} in that moment does nothing.
+     */
+    void stop() throws IOException, InterruptedException {
+        run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+        await("the Karaf JVM has exited").atMost(PATIENCE).until(() -> !isRunning());
+    }
+
+    /** Ends the Karaf JVM at once with SIGKILL, as a crash or an OOM killer would. */
+    void kill() {
+        karafJvm().ifPresent(ProcessHandle::destroyForcibly);
+        await("the Karaf JVM has been killed").atMost(PATIENCE).until(() -> !isRunning());
+    }
+
+    boolean isRunning() {
+        return karafJvm().map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private Optional<ProcessHandle> karafJvm() {
+        Path pidFile = home.resolve("karaf.pid");
+        try {
+            String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+            return pid.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return how the command ended and what it printed, standard output and error together */
+    Result client(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bin/client", "-a", String.valueOf(sshPort), "-h", "127.0.0.1",
+            "-u", "karaf", "-p", "karaf", "-r", "3", "-d", "1", "-b")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .start();
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("bin/client did not finish within a minute: " + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (isRunning()) {
+            stop();
+        }
+    }
+
+    /** How a command ended: its exit code and everything it printed. */
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path directory, List<String> command, Duration limit)
+        throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command + " did not finish within " + limit + ": " + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    private static void setProperty(Path file, String key, int value) {
+        try {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            List<String> kept = lines.stream().filter(line -> !line.trim().startsWith(key + " ")
+                && !line.trim().startsWith(key + "=")).toList();
+            Files.write(file, kept);
+            Files.writeString(file, System.lineSeparator() + key + " = " + value + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not set " + key + " in " + file, e);
+        }
+    }
+}
