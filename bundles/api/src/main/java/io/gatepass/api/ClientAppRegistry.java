@@ -29,6 +29,14 @@ public interface ClientAppRegistry {
     Optional<ClientApp> find(String id);
 
     /**
+     * Whether tokens of this app are accepted now. On the hot path of token validation: a map
+     * lookup, no allocation, no lock.
+     *
+     * @return true if the app exists, is not deleted, and is enabled
+     */
+    boolean isEnabled(String id);
+
+    /**
      * @return the app with this id
      * @throws UnknownClientAppException if there is none; the message lists the known ids
      */

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /**
  * The shape of every secret Gatepass hands out (client secrets, access and refresh tokens): a
@@ -54,27 +53,36 @@ public final class PrefixedSecret {
      *     matching checksum
      */
     public static boolean isWellFormed(String prefix, char[] candidate) {
+        return candidate != null && isWellFormed(prefix, java.nio.CharBuffer.wrap(candidate));
+    }
+
+    /**
+     * The same check on any character sequence, allocating nothing: token validation calls it
+     * on every request.
+     */
+    public static boolean isWellFormed(String prefix, CharSequence candidate) {
         int bodyEnd = prefix.length() + RANDOM_CHARS;
-        if (candidate == null || candidate.length != bodyEnd + CHECKSUM_CHARS) {
+        if (candidate == null || candidate.length() != bodyEnd + CHECKSUM_CHARS) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (candidate[i] != prefix.charAt(i)) {
+            if (candidate.charAt(i) != prefix.charAt(i)) {
                 return false;
             }
         }
         for (int i = prefix.length(); i < bodyEnd; i++) {
-            if (!isBase64Url(candidate[i])) {
+            if (!isBase64Url(candidate.charAt(i))) {
                 return false;
             }
         }
-        char[] expected = new char[CHECKSUM_CHARS];
-        checksum(candidate, bodyEnd, expected);
-        boolean matches = true;
-        for (int i = 0; i < CHECKSUM_CHARS; i++) {
-            matches &= expected[i] == candidate[bodyEnd + i];
+        long expected = crc(candidate, bodyEnd);
+        for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
+            if (candidate.charAt(bodyEnd + i) != BASE62[(int) (expected % 62)]) {
+                return false;
+            }
+            expected /= 62;
         }
-        return matches;
+        return true;
     }
 
     /**
@@ -140,20 +148,22 @@ public final class PrefixedSecret {
     }
 
     private static void writeChecksum(char[] secret, int bodyEnd) {
-        char[] sum = new char[CHECKSUM_CHARS];
-        checksum(secret, bodyEnd, sum);
-        System.arraycopy(sum, 0, secret, bodyEnd, CHECKSUM_CHARS);
-    }
-
-    private static void checksum(char[] secret, int bodyEnd, char[] out) {
-        CRC32 crc = new CRC32();
-        for (int i = 0; i < bodyEnd; i++) {
-            crc.update(secret[i]);
-        }
-        long value = crc.getValue();
+        long value = crc(java.nio.CharBuffer.wrap(secret), bodyEnd);
         for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
-            out[i] = BASE62[(int) (value % 62)];
+            secret[bodyEnd + i] = BASE62[(int) (value % 62)];
             value /= 62;
         }
+    }
+
+    /** CRC-32 of the characters (all ASCII) before {@code end}, computed without allocating. */
+    private static long crc(CharSequence text, int end) {
+        int crc = 0xFFFFFFFF;
+        for (int i = 0; i < end; i++) {
+            crc ^= text.charAt(i) & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc >>> 1) ^ (0xEDB88320 & -(crc & 1));
+            }
+        }
+        return ~crc & 0xFFFFFFFFL;
     }
 }

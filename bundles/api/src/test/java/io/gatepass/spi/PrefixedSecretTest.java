@@ -51,7 +51,32 @@ class PrefixedSecretTest {
 
         assertThat(PrefixedSecret.isWellFormed("gpat_", secret.substring(1).toCharArray())).isFalse();
         assertThat(PrefixedSecret.isWellFormed("gpat_", (secret + "A").toCharArray())).isFalse();
-        assertThat(PrefixedSecret.isWellFormed("gpat_", null)).isFalse();
+        assertThat(PrefixedSecret.isWellFormed("gpat_", (char[]) null)).isFalse();
+    }
+
+    @Test
+    void theCheckOnATextAgreesWithTheCheckOnCharacters() {
+        String secret = new String(PrefixedSecret.generate("gpat_"));
+
+        assertThat(PrefixedSecret.isWellFormed("gpat_", secret)).isTrue();
+        assertThat(PrefixedSecret.isWellFormed("gpat_", secret.replace(secret.charAt(20), '~'))).isFalse();
+        assertThat(PrefixedSecret.isWellFormed("gpat_", (CharSequence) null)).isFalse();
+    }
+
+    @Test
+    void theChecksumIsTheStandardCrc32() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        String secret = new String(PrefixedSecret.generate("gpcs_"));
+        crc.update(secret.substring(0, 48).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        StringBuilder expected = new StringBuilder();
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        for (int i = 0; i < 6; i++) {
+            expected.insert(0, base62.charAt((int) (value % 62)));
+            value /= 62;
+        }
+
+        assertThat(secret.substring(48)).isEqualTo(expected.toString());
     }
 
     @Test

@@ -94,6 +94,12 @@ class ClientAppRegistryImpl implements ClientAppRegistry {
     }
 
     @Override
+    public boolean isEnabled(String id) {
+        StoredClientApp app = id == null ? null : apps.get(id);
+        return app != null && app.enabled() && !app.isDeleted();
+    }
+
+    @Override
     public ClientApp get(String id) {
         return find(id).orElseThrow(() -> unknown(id));
     }

@@ -72,6 +72,20 @@ class ClientAppLifecycleTest {
     }
 
     @Test
+    void onlyAnExistingEnabledAppCountsAsEnabled() {
+        registry.register(NewClientApp.withId("on").enabled(true));
+        registry.register(NewClientApp.withId("off"));
+        registry.register(NewClientApp.withId("gone").enabled(true));
+        registry.delete("gone");
+
+        assertThat(registry.isEnabled("on")).isTrue();
+        assertThat(registry.isEnabled("off")).isFalse();
+        assertThat(registry.isEnabled("gone")).isFalse();
+        assertThat(registry.isEnabled("never")).isFalse();
+        assertThat(registry.isEnabled(null)).isFalse();
+    }
+
+    @Test
     void enablingAnEnabledAppWritesNothing() {
         registry.register(NewClientApp.withId("sdx").enabled(true));
         int writes = store.writes();
