@@ -1,0 +1,508 @@
+package io.gatepass.tokens.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.gatepass.api.AuditEntry;
+import io.gatepass.api.ClientApp;
+import io.gatepass.api.ClientAppRegistry;
+import io.gatepass.api.ClientAppType;
+import io.gatepass.api.ClientCredentials;
+import io.gatepass.api.GatepassEvents;
+import io.gatepass.api.Grant;
+import io.gatepass.api.GrantQuery;
+import io.gatepass.api.InvalidClientException;
+import io.gatepass.api.InvalidGrantException;
+import io.gatepass.api.InvalidTokenReason;
+import io.gatepass.api.TokenInspection;
+import io.gatepass.api.TokenKind;
+import io.gatepass.api.TokenPair;
+import io.gatepass.api.TokenRefusedException;
+import io.gatepass.api.TokenRefusedException.Refusal;
+import io.gatepass.api.TokenRequest;
+import io.gatepass.api.TokenService;
+import io.gatepass.api.TokenValidation;
+import io.gatepass.spi.CredentialVerifier;
+import io.gatepass.spi.PrefixedSecret;
+import io.gatepass.spi.RecordStore;
+import io.gatepass.spi.WriteBatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token service's logic, free of OSGi. Every grant lives in memory, indexed by the hashes of
+ * its tokens; every change is written to the {@link RecordStore} before memory and callers see
+ * it. Changes to one grant hold that grant's monitor; grants change concurrently, so their store
+ * writes share syncs.
+ */
+class TokenServiceImpl implements TokenService {
+
+    static final String GRANTS = "grants";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenServiceImpl.class);
+
+    private final RecordStore store;
+    private final ClientAppRegistry registry;
+    private final CredentialVerifier verifier;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final TokenEventSink events;
+    private final GrantCodec codec = new GrantCodec();
+    private final AuditTrail audit;
+    private final GrantRevocations revocations;
+    private final Map<TokenHash, IndexEntry> index = new ConcurrentHashMap<>();
+    private final Map<String, GrantState> grants = new ConcurrentHashMap<>();
+    private volatile TokenSettings settings;
+
+    /** Where token events go; the OSGi component posts them on Event Admin. */
+    interface TokenEventSink {
+        void post(String topic, Map<String, Object> properties);
+    }
+
+    TokenServiceImpl(RecordStore store, ClientAppRegistry registry, CredentialVerifier verifier,
+                     LoginThrottle throttle, Clock clock, TokenSettings settings, TokenEventSink events) {
+        this.store = store;
+        this.registry = registry;
+        this.verifier = verifier;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.settings = settings;
+        this.events = events;
+        this.audit = new AuditTrail(store, clock);
+        store.forEach(GRANTS, (key, bytes) -> load(codec.decode(key, bytes)));
+        this.revocations = new GrantRevocations(store, codec, audit, events, clock, grants::get);
+        revocations.load();
+        store.forEach(GrantUses.COLLECTION, (key, bytes) -> {
+            GrantState grant = grants.get(key);
+            if (grant != null) {
+                grant.lastUsed = GrantCodec.decodeUse(bytes);
+            }
+        });
+    }
+
+    void updateSettings(TokenSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    TokenSettings settings() {
+        return settings;
+    }
+
+    Map<String, GrantState> grantsById() {
+        return grants;
+    }
+
+    AuditTrail auditTrail() {
+        return audit;
+    }
+
+    GrantRevocations revocations() {
+        return revocations;
+    }
+
+    @Override
+    public TokenPair generate(TokenRequest request) {
+        try {
+            ClientApp app = enabledAppFor(request.appId());
+            throttle.checkAllowed(request.username(), request.source());
+            Set<String> userRoles = verifyPassword(request);
+            Set<String> roles = chooseRoles(request, userRoles);
+            return issue(app, request.username(), roles, request.source());
+        } finally {
+            request.wipePassword();
+        }
+    }
+
+    @Override
+    public TokenValidation validate(String bearerToken) {
+        TokenKind kind = TokenFormat.kindOf(bearerToken);
+        if (kind == null) {
+            return TokenValidation.invalid(InvalidTokenReason.MALFORMED);
+        }
+        if (kind != TokenKind.ACCESS) {
+            return TokenValidation.invalid(InvalidTokenReason.WRONG_KIND);
+        }
+        IndexEntry entry = index.get(TokenHash.of(bearerToken));
+        if (!(entry instanceof IndexEntry.Access access)) {
+            return TokenValidation.invalid(InvalidTokenReason.UNKNOWN);
+        }
+        InvalidTokenReason reason = reasonAgainst(access, clock.millis());
+        if (reason != null) {
+            return TokenValidation.invalid(reason);
+        }
+        access.grant().lastUsed = clock.millis();
+        return access.validation();
+    }
+
+    @Override
+    public TokenPair refresh(String refreshToken, ClientCredentials client) {
+        ClientApp app = authenticate(client);
+        TokenKind kind = TokenFormat.kindOf(refreshToken);
+        if (kind == null) {
+            throw new InvalidGrantException("The refresh token is malformed.");
+        }
+        if (kind != TokenKind.REFRESH) {
+            throw new InvalidGrantException("An access token was given where a refresh token is expected.");
+        }
+        IndexEntry entry = index.get(TokenHash.of(refreshToken));
+        if (!(entry instanceof IndexEntry.Refresh presented)) {
+            throw new InvalidGrantException("The refresh token is unknown, or has expired and been removed.");
+        }
+        GrantState grant = presented.grant();
+        if (!grant.appId.equals(app.id())) {
+            throw new InvalidGrantException("The refresh token was issued to another client app.");
+        }
+        synchronized (grant) {
+            return rotate(grant, presented.hash(), app, client.source());
+        }
+    }
+
+    @Override
+    public boolean revokeToken(String token, String source) {
+        if (TokenFormat.kindOf(token) == null) {
+            return false;
+        }
+        IndexEntry entry = index.get(TokenHash.of(token));
+        return entry != null && revocations.revoke(List.of(entry.grant()), "revoked by token", source, null) == 1;
+    }
+
+    @Override
+    public boolean revokeGrant(String grantId, String source) {
+        GrantState grant = grantId == null ? null : grants.get(grantId);
+        return grant != null && revocations.revoke(List.of(grant), "revoked by grant id", source, null) == 1;
+    }
+
+    @Override
+    public int revokeApp(String appId, String source) {
+        List<GrantState> matching = grants.values().stream().filter(g -> g.appId.equals(appId)).toList();
+        return revocations.revoke(matching, "revoked with all grants of app " + appId, source,
+            "all grants of app " + appId);
+    }
+
+    @Override
+    public int revokeUser(String username, String source) {
+        List<GrantState> matching = grants.values().stream().filter(g -> g.username.equals(username)).toList();
+        return revocations.revoke(matching, "revoked with all grants of user " + username, source,
+            "all grants of user " + username);
+    }
+
+    @Override
+    public int revokeAll(String source) {
+        return revocations.revoke(List.copyOf(grants.values()), "revoked with all grants", source, "all grants");
+    }
+
+    @Override
+    public List<Grant> grants(GrantQuery query) {
+        long now = clock.millis();
+        Duration idle = settings.refreshIdleTimeout();
+        return grants.values().stream()
+            .filter(g -> query.appId() == null || g.appId.equals(query.appId()))
+            .filter(g -> query.username() == null || g.username.equals(query.username()))
+            .filter(g -> query.includeEnded() || !g.hasEnded(now, idle))
+            .filter(g -> query.expiringWithin() == null
+                || (!g.hasEnded(now, idle) && g.refreshExpiry(idle) <= now + query.expiringWithin().toMillis()))
+            .sorted(Comparator.comparingLong((GrantState g) -> g.created).reversed().thenComparing(g -> g.id))
+            .map(g -> g.toGrant(now, idle, registry.isEnabled(g.appId)))
+            .toList();
+    }
+
+    @Override
+    public Optional<Grant> grant(String grantId) {
+        GrantState grant = grantId == null ? null : grants.get(grantId);
+        return Optional.ofNullable(grant)
+            .map(g -> g.toGrant(clock.millis(), settings.refreshIdleTimeout(), registry.isEnabled(g.appId)));
+    }
+
+    @Override
+    public TokenInspection inspect(String token) {
+        TokenKind kind = TokenFormat.kindOf(token);
+        if (kind == null) {
+            return new TokenInspection(null, InvalidTokenReason.MALFORMED, null);
+        }
+        IndexEntry entry = index.get(TokenHash.of(token));
+        if (entry == null) {
+            return new TokenInspection(kind, InvalidTokenReason.UNKNOWN, null);
+        }
+        long now = clock.millis();
+        GrantState grant = entry.grant();
+        InvalidTokenReason reason = entry instanceof IndexEntry.Access access
+            ? reasonAgainst(access, now)
+            : refreshReason(grant, entry.hash(), now);
+        return new TokenInspection(kind, reason,
+            grant.toGrant(now, settings.refreshIdleTimeout(), registry.isEnabled(grant.appId)));
+    }
+
+    @Override
+    public List<AuditEntry> audit(String appId, String username, int limit) {
+        return audit.newest(appId, username, limit);
+    }
+
+    @Override
+    public boolean unlock(String username, String source) {
+        boolean wasLocked = throttle.unlock(username);
+        WriteBatch batch = new WriteBatch();
+        AuditTrail.Pending entry = audit.add(batch, "UNLOCKED", null, username, null, source,
+            wasLocked ? "lockout lifted" : "was not locked out");
+        store.write(batch);
+        audit.committed(entry);
+        events.post(GatepassEvents.UNLOCKED, Map.of(GatepassEvents.USERNAME, username,
+            GatepassEvents.SOURCE, source));
+        LOG.info("Password lockout of user '{}' lifted by {}", username, source);
+        return wasLocked;
+    }
+
+    private ClientApp enabledAppFor(String appId) {
+        ClientApp app = registry.find(appId).orElseThrow(() -> new TokenRefusedException(Refusal.APP_UNKNOWN,
+            "No client app named " + io.gatepass.api.InvalidInputException.quote(appId) + "."));
+        if (!app.enabled()) {
+            throw new TokenRefusedException(Refusal.APP_DISABLED, "Client app '" + app.id()
+                + "' is disabled; enable it with app:enable " + app.id() + " before generating tokens.");
+        }
+        return app;
+    }
+
+    private Set<String> verifyPassword(TokenRequest request) {
+        try {
+            Set<String> roles = verifier.verify(request.username(), request.password());
+            throttle.recordSuccess(request.username(), request.source());
+            return roles;
+        } catch (CredentialVerifier.BadCredentialsException e) {
+            recordFailedPassword(request);
+            throw new TokenRefusedException(Refusal.BAD_CREDENTIALS,
+                "Wrong username or password for user '" + request.username() + "'.");
+        }
+    }
+
+    private void recordFailedPassword(TokenRequest request) {
+        LoginThrottle.Lockout lockout = throttle.recordFailure(request.username(), request.source());
+        LOG.warn("Wrong password for user '{}' from {} (app '{}')", request.username(), request.source(),
+            request.appId());
+        WriteBatch batch = new WriteBatch();
+        AuditTrail.Pending failed = audit.add(batch, "LOGIN_FAILED", request.appId(), request.username(),
+            null, request.source(), "wrong username or password");
+        AuditTrail.Pending locked = lockout.locked() ? audit.add(batch, "LOCKED_OUT", request.appId(),
+            request.username(), null, request.source(), "locked out until " + lockout.until()) : null;
+        try {
+            store.write(batch);
+            audit.committed(failed);
+            if (locked != null) {
+                audit.committed(locked);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not record a failed password in the audit trail", e);
+        }
+        Map<String, Object> properties = Map.of(GatepassEvents.USERNAME, request.username(),
+            GatepassEvents.SOURCE, request.source(), GatepassEvents.APP_ID, request.appId());
+        events.post(GatepassEvents.LOGIN_FAILED, properties);
+        if (lockout.locked()) {
+            LOG.warn("User '{}' from {} is locked out until {}", request.username(), request.source(), lockout.until());
+            events.post(GatepassEvents.LOCKED_OUT, properties);
+        }
+    }
+
+    private static Set<String> chooseRoles(TokenRequest request, Set<String> userRoles) {
+        if (request.roles().isEmpty()) {
+            return userRoles;
+        }
+        Set<String> missing = new TreeSet<>(request.roles());
+        missing.removeAll(userRoles);
+        if (!missing.isEmpty()) {
+            throw new TokenRefusedException(Refusal.ROLE_NOT_HELD, "User '" + request.username()
+                + "' does not have the role" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                + "; their roles are: " + (userRoles.isEmpty() ? "none" : String.join(", ", new TreeSet<>(userRoles)))
+                + ".");
+        }
+        return request.roles();
+    }
+
+    private TokenPair issue(ClientApp app, String username, Set<String> roles, String source) {
+        long now = clock.millis();
+        Duration refreshLifetime = app.refreshTokenLifetimeOverride().orElse(settings.refreshTokenLifetime());
+        long refreshExpiry = refreshLifetime.isZero() ? Long.MAX_VALUE : now + refreshLifetime.toMillis();
+        GrantState grant = new GrantState(newGrantId(), app.id(), username, roles, now, refreshExpiry);
+        char[] access = PrefixedSecret.generate(TokenKind.ACCESS.prefix());
+        char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
+        long accessExpiry = now + accessLifetime(app).toMillis();
+        grant.tokens = new GrantState.Tokens(GrantCodec.access(grant, TokenHash.of(new String(access)), accessExpiry),
+            null, TokenHash.of(new String(refresh)), now, List.of());
+
+        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
+        AuditTrail.Pending entry = audit.add(batch, "ISSUED", app.id(), username, grant.id, source,
+            "roles " + String.join(",", new TreeSet<>(roles)));
+        store.write(batch);
+        load(grant);
+        audit.committed(entry);
+
+        LOG.info("Tokens issued for app '{}' as user '{}' (grant {}) by {}", app.id(), username, grant.id, source);
+        events.post(GatepassEvents.TOKEN_ISSUED, grantEvent(grant, source));
+        return pair(grant, access, refresh);
+    }
+
+    private TokenPair rotate(GrantState grant, TokenHash presented, ClientApp app, String source) {
+        long now = clock.millis();
+        InvalidTokenReason reason = refreshReason(grant, presented, now);
+        if (reason == InvalidTokenReason.REVOKED && presentedIsRotated(grant, presented)) {
+            throw new InvalidGrantException("The refresh token was already used, and its grant has been revoked.");
+        }
+        if (reason == InvalidTokenReason.REVOKED && !grant.isRevoked()) {
+            revocations.revokeForReuse(grant, source);
+            throw new InvalidGrantException("The refresh token was already used; its grant has been revoked in case"
+                + " the token was stolen. Generate new tokens for the app.");
+        }
+        if (reason != null) {
+            throw new InvalidGrantException("The refresh token cannot be used: " + reason.description() + ".");
+        }
+        if (!verifier.exists(grant.username)) {
+            revocations.revoke(List.of(grant), "user " + grant.username + " no longer exists", "gatepass", null);
+            throw new InvalidGrantException("The user '" + grant.username + "' no longer exists on this server.");
+        }
+
+        GrantState.Tokens before = grant.tokens;
+        char[] access = PrefixedSecret.generate(TokenKind.ACCESS.prefix());
+        char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
+        IndexEntry.Access newAccess = GrantCodec.access(grant, TokenHash.of(new String(access)),
+            now + accessLifetime(app).toMillis());
+        List<TokenHash> rotated = new java.util.ArrayList<>(before.rotated());
+        rotated.add(before.refresh());
+        List<TokenHash> forgotten = rotated.size() > GrantState.ROTATED_KEPT
+            ? List.copyOf(rotated.subList(0, rotated.size() - GrantState.ROTATED_KEPT)) : List.of();
+        rotated = List.copyOf(rotated.subList(forgotten.size(), rotated.size()));
+        grant.tokens = new GrantState.Tokens(newAccess, before.access(), TokenHash.of(new String(refresh)), now, rotated);
+
+        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
+        AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId, grant.username, grant.id, source, "");
+        try {
+            store.write(batch);
+        } catch (RuntimeException e) {
+            grant.tokens = before;
+            throw e;
+        }
+        index.put(newAccess.hash(), newAccess);
+        index.put(grant.tokens.refresh(), new IndexEntry.Refresh(grant, grant.tokens.refresh()));
+        if (before.previousAccess() != null) {
+            index.remove(before.previousAccess().hash());
+        }
+        forgotten.forEach(index::remove);
+        audit.committed(entry);
+        grant.lastUsed = now;
+
+        LOG.debug("Grant {} of app '{}' refreshed", grant.id, grant.appId);
+        events.post(GatepassEvents.TOKEN_REFRESHED, grantEvent(grant, source));
+        return pair(grant, access, refresh);
+    }
+
+    private ClientApp authenticate(ClientCredentials client) {
+        String appId = client == null ? null : client.appId();
+        ClientApp app = appId == null ? null : registry.find(appId).orElse(null);
+        if (app == null) {
+            throw new InvalidClientException("Client authentication failed: unknown client app.");
+        }
+        if (app.type() == ClientAppType.CONFIDENTIAL
+            && (client.secret() == null || !registry.authenticate(appId, client.secret()))) {
+            throw new InvalidClientException("Client authentication failed for client app '" + appId + "'.");
+        }
+        return app;
+    }
+
+    /** @return why this access token does not work now, or null when it does */
+    private InvalidTokenReason reasonAgainst(IndexEntry.Access access, long now) {
+        GrantState grant = access.grant();
+        if (grant.isRevoked()) {
+            return InvalidTokenReason.REVOKED;
+        }
+        if (now >= access.expiresAt()) {
+            return InvalidTokenReason.EXPIRED;
+        }
+        if (!registry.isEnabled(grant.appId)) {
+            return registry.find(grant.appId).isPresent() ? InvalidTokenReason.APP_DISABLED : InvalidTokenReason.REVOKED;
+        }
+        return null;
+    }
+
+    /** @return why this refresh token does not work now, or null when it does */
+    private InvalidTokenReason refreshReason(GrantState grant, TokenHash presented, long now) {
+        if (grant.isRevoked() || !presented.equals(grant.tokens.refresh())) {
+            return InvalidTokenReason.REVOKED;
+        }
+        if (now >= grant.refreshExpiry(settings.refreshIdleTimeout())) {
+            return InvalidTokenReason.EXPIRED;
+        }
+        if (!registry.isEnabled(grant.appId)) {
+            return registry.find(grant.appId).isPresent() ? InvalidTokenReason.APP_DISABLED : InvalidTokenReason.REVOKED;
+        }
+        return null;
+    }
+
+    private static boolean presentedIsRotated(GrantState grant, TokenHash presented) {
+        return grant.isRevoked() && !presented.equals(grant.tokens.refresh());
+    }
+
+    private Duration accessLifetime(ClientApp app) {
+        return app.accessTokenLifetimeOverride().orElse(settings.accessTokenLifetime());
+    }
+
+    /** Puts a grant and all its token hashes into memory. */
+    private void load(GrantState grant) {
+        GrantState.Tokens tokens = grant.tokens;
+        grants.put(grant.id, grant);
+        index.put(tokens.access().hash(), tokens.access());
+        if (tokens.previousAccess() != null) {
+            index.put(tokens.previousAccess().hash(), tokens.previousAccess());
+        }
+        index.put(tokens.refresh(), new IndexEntry.Refresh(grant, tokens.refresh()));
+        tokens.rotated().forEach(hash -> index.put(hash, new IndexEntry.Refresh(grant, hash)));
+    }
+
+    /** Takes an ended grant's hashes out of memory (the sweeper has deleted its records). */
+    void unload(GrantState grant) {
+        GrantState.Tokens tokens = grant.tokens;
+        grants.remove(grant.id, grant);
+        index.remove(tokens.access().hash());
+        if (tokens.previousAccess() != null) {
+            index.remove(tokens.previousAccess().hash());
+        }
+        index.remove(tokens.refresh());
+        tokens.rotated().forEach(index::remove);
+    }
+
+    private TokenPair pair(GrantState grant, char[] access, char[] refresh) {
+        long refreshExpiry = grant.refreshExpiry(settings.refreshIdleTimeout());
+        TokenPair pair = new TokenPair(new String(access), new String(refresh),
+            Instant.ofEpochMilli(grant.tokens.access().expiresAt()),
+            refreshExpiry == Long.MAX_VALUE ? null : Instant.ofEpochMilli(refreshExpiry),
+            grant.id, grant.appId, grant.username, grant.roles);
+        java.util.Arrays.fill(access, '\0');
+        java.util.Arrays.fill(refresh, '\0');
+        return pair;
+    }
+
+    static Map<String, Object> grantEvent(GrantState grant, String source) {
+        return Map.of(GatepassEvents.GRANT_ID, grant.id, GatepassEvents.APP_ID, grant.appId,
+            GatepassEvents.USERNAME, grant.username, GatepassEvents.SOURCE, source);
+    }
+
+    private String newGrantId() {
+        String id;
+        do {
+            id = "g-" + java.util.HexFormat.of().formatHex(PrefixedSecret.randomBytes(8));
+        } while (grants.containsKey(id));
+        return id;
+    }
+
+    /** @return the ids of every app that has grants in memory, for the sweeper */
+    Set<String> appIdsWithGrants() {
+        Set<String> ids = new HashSet<>();
+        grants.values().forEach(g -> ids.add(g.appId));
+        return ids;
+    }
+}
