@@ -22,6 +22,7 @@ import javax.inject.Inject;
 import javax.security.auth.Subject;
 
 import io.gatepass.api.ClientAppRegistry;
+import io.gatepass.api.TokenService;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -111,8 +112,9 @@ public abstract class GatepassKarafTestSupport {
             Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
             out.flush();
             return bytes.toString(StandardCharsets.UTF_8);
-        } catch (java.security.PrivilegedActionException e) {
-            Exception cause = e.getException();
+        } catch (Exception e) {
+            // Checked exceptions come wrapped by doAs, runtime ones (most command errors) do not.
+            Exception cause = e instanceof java.security.PrivilegedActionException wrapped ? wrapped.getException() : e;
             if (cause.getClass().getSimpleName().equals("CommandNotFoundException")) {
                 throw new CommandNotFound();
             }
@@ -133,15 +135,24 @@ public abstract class GatepassKarafTestSupport {
 
     /** @return the registry service once it is (back) in the service registry */
     protected ClientAppRegistry registry() throws InterruptedException {
-        ServiceTracker<ClientAppRegistry, ClientAppRegistry> tracker =
-            new ServiceTracker<>(bundleContext, ClientAppRegistry.class, null);
+        return service(ClientAppRegistry.class);
+    }
+
+    /** @return the token service once it is (back) in the service registry */
+    protected TokenService tokens() throws InterruptedException {
+        return service(TokenService.class);
+    }
+
+    /** @return the service, waiting for it to (re)appear after a bundle update */
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
         tracker.open();
         try {
-            ClientAppRegistry registry = tracker.waitForService(PATIENCE.toMillis());
-            if (registry == null) {
-                throw new AssertionError("ClientAppRegistry did not appear within " + PATIENCE);
+            T service = tracker.waitForService(PATIENCE.toMillis());
+            if (service == null) {
+                throw new AssertionError(type.getSimpleName() + " did not appear within " + PATIENCE);
             }
-            return registry;
+            return service;
         } finally {
             tracker.close();
         }

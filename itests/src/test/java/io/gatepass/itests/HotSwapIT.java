@@ -35,6 +35,22 @@ public class HotSwapIT extends GatepassKarafTestSupport {
     }
 
     @Test
+    public void tokensStayValidAcrossAnUpdateOfEachGatepassBundle() throws Exception {
+        registry().register(io.gatepass.api.NewClientApp.withId("swap-tokens").enabled(true));
+        io.gatepass.api.TokenPair pair = tokens().generate(new io.gatepass.api.TokenRequest("swap-tokens", "karaf",
+            "karaf".toCharArray(), java.util.Set.of(), "it"));
+
+        for (String name : List.of("gatepass-store", "gatepass-registry", "gatepass-tokens", "gatepass-shell")) {
+            execute("bundle:update " + gatepassBundle(name).getBundleId());
+
+            assertThat(tokens().validate(pair.accessToken()).isValid()).as("after updating " + name).isTrue();
+        }
+        char[] secret = registry().rotateSecret("swap-tokens", java.time.Duration.ZERO).secret().value();
+        assertThat(tokens().refresh(pair.refreshToken(), new io.gatepass.api.ClientCredentials("swap-tokens", secret))
+            .grantId()).isEqualTo(pair.grantId());
+    }
+
+    @Test
     public void bundleRestartOfTheStoreKeepsTheApps() throws Exception {
         execute("app:register restart-one");
 

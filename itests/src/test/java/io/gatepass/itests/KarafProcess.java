@@ -87,12 +87,77 @@ final class KarafProcess implements AutoCloseable {
 
     /** @return how the command ended and what it printed, standard output and error together */
     Result client(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bin/client", "-a", String.valueOf(sshPort), "-h", "127.0.0.1",
-            "-u", "karaf", "-p", "karaf", "-r", "3", "-d", "1", "-b")
+        return client(command + "\n", "-b");
+    }
+
+    /**
+     * A conversation with an interactive shell session on a pseudo-terminal (made by
+     * {@code script}, from util-linux), as a person at a terminal has it: wait for each prompt,
+     * then type the answer, so that commands can ask for input at masked prompts.
+     *
+     * @param exchange pairs of (text to wait for, line to type); the session logs out at the end
+     * @return everything the session printed
+     */
+    String converse(String... exchange) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", String.join(" ", clientCommand()), "/dev/null")
+            .directory(home.toFile())
+            .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = process.getInputStream()) {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                output.append("[read failed: ").append(e.getMessage()).append(']');
+            }
+        });
+        reader.start();
+        try (var in = process.getOutputStream()) {
+            int seen = 0;
+            for (int i = 0; i < exchange.length; i += 2) {
+                String prompt = exchange[i];
+                int from = seen;
+                await("the prompt '" + prompt + "'").atMost(PATIENCE)
+                    .until(() -> output.indexOf(prompt, from) >= 0);
+                seen = output.indexOf(prompt, from) + prompt.length();
+                in.write((exchange[i + 1] + "\r").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+            await("the end of the last command").atMost(PATIENCE)
+                .until(() -> output.lastIndexOf("@root()>") > output.length() - 200);
+            in.write("logout\r".getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        reader.join(TimeUnit.MINUTES.toMillis(1));
+        return output.toString();
+    }
+
+    private Result client(String input, String option) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(clientCommand());
+        command.add(option);
+        return talk(command, input);
+    }
+
+    private List<String> clientCommand() {
+        // Through script's shell: the arguments are plain words.
+        return List.of("bin/client", "-a", String.valueOf(sshPort), "-h", "127.0.0.1", "-u", "karaf", "-p", "karaf",
+            "-r", "3", "-d", "1");
+    }
+
+    private Result talk(List<String> command, String input) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder
             .directory(home.toFile())
             .redirectErrorStream(true)
             .start();
-        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(1, TimeUnit.MINUTES)) {

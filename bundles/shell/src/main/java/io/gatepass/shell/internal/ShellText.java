@@ -34,10 +34,19 @@ final class ShellText {
      * a bare "too many arguments". Say what to do instead.
      */
     static void rejectWordsAfterId(String command, String id, List<String> rest) {
+        rejectWordsAfter("the id", command, id, rest);
+    }
+
+    /**
+     * The same for any last argument, named by {@code what} (e.g. "the grant id or token").
+     * Repeats the words and the arguments: mask any secret among them before calling.
+     */
+    static void rejectWordsAfter(String what, String command, String arguments, List<String> rest) {
         if (rest != null && !rest.isEmpty()) {
+            String words = String.join(" ", rest);
             throw new InvalidInputException("options", "Unexpected "
-                + InvalidInputException.quote(String.join(" ", rest)) + " after the id: in Karaf,"
-                + " options go before the arguments, e.g. " + command + " " + String.join(" ", rest) + " " + id + ".");
+                + InvalidInputException.quote(words) + " after " + what + ": in Karaf, options go"
+                + " before the arguments, e.g. " + command + " " + words + " " + arguments + ".");
         }
     }
 
