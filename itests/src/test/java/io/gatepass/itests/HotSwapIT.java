@@ -61,8 +61,10 @@ public class HotSwapIT extends GatepassKarafTestSupport {
     }
 
     @Test
-    public void featureUninstallAndInstallKeepsTheApps() throws Exception {
+    public void featureUninstallAndInstallKeepsTheAppsAndTheirTokens() throws Exception {
         execute("app:register --enable feature-one");
+        io.gatepass.api.TokenPair pair = tokens().generate(new io.gatepass.api.TokenRequest("feature-one", "karaf",
+            "karaf".toCharArray(), java.util.Set.of(), "it"));
 
         execute("feature:uninstall gatepass");
         assertThat(bundleContext.getServiceReference(io.gatepass.api.ClientAppRegistry.class)).isNull();
@@ -70,5 +72,6 @@ public class HotSwapIT extends GatepassKarafTestSupport {
 
         assertThat(registry().get("feature-one").enabled()).isTrue();
         assertThat(execute("app:list --no-format")).contains("feature-one");
+        assertThat(tokens().validate(pair.accessToken()).isValid()).isTrue();
     }
 }

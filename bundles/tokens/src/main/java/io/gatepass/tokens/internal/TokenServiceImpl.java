@@ -3,14 +3,14 @@ package io.gatepass.tokens.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.gatepass.api.AuditEntry;
 import io.gatepass.api.ClientApp;
@@ -22,6 +22,7 @@ import io.gatepass.api.Grant;
 import io.gatepass.api.GrantQuery;
 import io.gatepass.api.InvalidClientException;
 import io.gatepass.api.InvalidGrantException;
+import io.gatepass.api.InvalidInputException;
 import io.gatepass.api.InvalidTokenReason;
 import io.gatepass.api.TokenInspection;
 import io.gatepass.api.TokenKind;
@@ -55,13 +56,13 @@ class TokenServiceImpl implements TokenService {
     private final ClientAppRegistry registry;
     private final CredentialVerifier verifier;
     private final LoginThrottle throttle;
+    private final PasswordCheck passwords;
     private final Clock clock;
     private final TokenEventSink events;
     private final GrantCodec codec = new GrantCodec();
     private final AuditTrail audit;
     private final GrantRevocations revocations;
-    private final Map<TokenHash, IndexEntry> index = new ConcurrentHashMap<>();
-    private final Map<String, GrantState> grants = new ConcurrentHashMap<>();
+    private final TokenIndex index = new TokenIndex();
     private volatile TokenSettings settings;
 
     /** Where token events go; the OSGi component posts them on Event Admin. */
@@ -79,11 +80,12 @@ class TokenServiceImpl implements TokenService {
         this.settings = settings;
         this.events = events;
         this.audit = new AuditTrail(store, clock);
-        store.forEach(GRANTS, (key, bytes) -> load(codec.decode(key, bytes)));
-        this.revocations = new GrantRevocations(store, codec, audit, events, clock, grants::get);
+        this.passwords = new PasswordCheck(verifier, throttle, store, audit, events);
+        store.forEach(GRANTS, (key, bytes) -> index.add(codec.decode(key, bytes)));
+        this.revocations = new GrantRevocations(store, codec, audit, events, clock, index::grant);
         revocations.load();
         store.forEach(GrantUses.COLLECTION, (key, bytes) -> {
-            GrantState grant = grants.get(key);
+            GrantState grant = index.grant(key);
             if (grant != null) {
                 grant.lastUsed = GrantCodec.decodeUse(bytes);
             }
@@ -99,7 +101,7 @@ class TokenServiceImpl implements TokenService {
     }
 
     Map<String, GrantState> grantsById() {
-        return grants;
+        return index.grantsById();
     }
 
     AuditTrail auditTrail() {
@@ -114,9 +116,7 @@ class TokenServiceImpl implements TokenService {
     public TokenPair generate(TokenRequest request) {
         try {
             ClientApp app = enabledAppFor(request.appId());
-            throttle.checkAllowed(request.username(), request.source());
-            Set<String> userRoles = verifyPassword(request);
-            Set<String> roles = chooseRoles(request, userRoles);
+            Set<String> roles = passwords.check(request);
             return issue(app, request.username(), roles, request.source());
         } finally {
             request.wipePassword();
@@ -132,7 +132,7 @@ class TokenServiceImpl implements TokenService {
         if (kind != TokenKind.ACCESS) {
             return TokenValidation.invalid(InvalidTokenReason.WRONG_KIND);
         }
-        IndexEntry entry = index.get(TokenHash.of(bearerToken));
+        IndexEntry entry = index.find(TokenHash.of(bearerToken));
         if (!(entry instanceof IndexEntry.Access access)) {
             return TokenValidation.invalid(InvalidTokenReason.UNKNOWN);
         }
@@ -154,7 +154,7 @@ class TokenServiceImpl implements TokenService {
         if (kind != TokenKind.REFRESH) {
             throw new InvalidGrantException("An access token was given where a refresh token is expected.");
         }
-        IndexEntry entry = index.get(TokenHash.of(refreshToken));
+        IndexEntry entry = index.find(TokenHash.of(refreshToken));
         if (!(entry instanceof IndexEntry.Refresh presented)) {
             throw new InvalidGrantException("The refresh token is unknown, or has expired and been removed.");
         }
@@ -172,40 +172,40 @@ class TokenServiceImpl implements TokenService {
         if (TokenFormat.kindOf(token) == null) {
             return false;
         }
-        IndexEntry entry = index.get(TokenHash.of(token));
+        IndexEntry entry = index.find(TokenHash.of(token));
         return entry != null && revocations.revoke(List.of(entry.grant()), "revoked by token", source, null) == 1;
     }
 
     @Override
     public boolean revokeGrant(String grantId, String source) {
-        GrantState grant = grantId == null ? null : grants.get(grantId);
+        GrantState grant = index.grant(grantId);
         return grant != null && revocations.revoke(List.of(grant), "revoked by grant id", source, null) == 1;
     }
 
     @Override
     public int revokeApp(String appId, String source) {
-        List<GrantState> matching = grants.values().stream().filter(g -> g.appId.equals(appId)).toList();
+        List<GrantState> matching = index.grants().stream().filter(g -> g.appId.equals(appId)).toList();
         return revocations.revoke(matching, "revoked with all grants of app " + appId, source,
             "all grants of app " + appId);
     }
 
     @Override
     public int revokeUser(String username, String source) {
-        List<GrantState> matching = grants.values().stream().filter(g -> g.username.equals(username)).toList();
+        List<GrantState> matching = index.grants().stream().filter(g -> g.username.equals(username)).toList();
         return revocations.revoke(matching, "revoked with all grants of user " + username, source,
             "all grants of user " + username);
     }
 
     @Override
     public int revokeAll(String source) {
-        return revocations.revoke(List.copyOf(grants.values()), "revoked with all grants", source, "all grants");
+        return revocations.revoke(List.copyOf(index.grants()), "revoked with all grants", source, "all grants");
     }
 
     @Override
     public List<Grant> grants(GrantQuery query) {
         long now = clock.millis();
         Duration idle = settings.refreshIdleTimeout();
-        return grants.values().stream()
+        return index.grants().stream()
             .filter(g -> query.appId() == null || g.appId.equals(query.appId()))
             .filter(g -> query.username() == null || g.username.equals(query.username()))
             .filter(g -> query.includeEnded() || !g.hasEnded(now, idle))
@@ -218,7 +218,7 @@ class TokenServiceImpl implements TokenService {
 
     @Override
     public Optional<Grant> grant(String grantId) {
-        GrantState grant = grantId == null ? null : grants.get(grantId);
+        GrantState grant = index.grant(grantId);
         return Optional.ofNullable(grant)
             .map(g -> g.toGrant(clock.millis(), settings.refreshIdleTimeout(), registry.isEnabled(g.appId)));
     }
@@ -229,7 +229,7 @@ class TokenServiceImpl implements TokenService {
         if (kind == null) {
             return new TokenInspection(null, InvalidTokenReason.MALFORMED, null);
         }
-        IndexEntry entry = index.get(TokenHash.of(token));
+        IndexEntry entry = index.find(TokenHash.of(token));
         if (entry == null) {
             return new TokenInspection(kind, InvalidTokenReason.UNKNOWN, null);
         }
@@ -263,7 +263,7 @@ class TokenServiceImpl implements TokenService {
 
     private ClientApp enabledAppFor(String appId) {
         ClientApp app = registry.find(appId).orElseThrow(() -> new TokenRefusedException(Refusal.APP_UNKNOWN,
-            "No client app named " + io.gatepass.api.InvalidInputException.quote(appId) + "."));
+            "No client app named " + InvalidInputException.quote(appId) + "."));
         if (!app.enabled()) {
             throw new TokenRefusedException(Refusal.APP_DISABLED, "Client app '" + app.id()
                 + "' is disabled; enable it with app:enable " + app.id() + " before generating tokens.");
@@ -271,65 +271,11 @@ class TokenServiceImpl implements TokenService {
         return app;
     }
 
-    private Set<String> verifyPassword(TokenRequest request) {
-        try {
-            Set<String> roles = verifier.verify(request.username(), request.password());
-            throttle.recordSuccess(request.username(), request.source());
-            return roles;
-        } catch (CredentialVerifier.BadCredentialsException e) {
-            recordFailedPassword(request);
-            throw new TokenRefusedException(Refusal.BAD_CREDENTIALS,
-                "Wrong username or password for user '" + request.username() + "'.");
-        }
-    }
-
-    private void recordFailedPassword(TokenRequest request) {
-        LoginThrottle.Lockout lockout = throttle.recordFailure(request.username(), request.source());
-        LOG.warn("Wrong password for user '{}' from {} (app '{}')", request.username(), request.source(),
-            request.appId());
-        WriteBatch batch = new WriteBatch();
-        AuditTrail.Pending failed = audit.add(batch, "LOGIN_FAILED", request.appId(), request.username(),
-            null, request.source(), "wrong username or password");
-        AuditTrail.Pending locked = lockout.locked() ? audit.add(batch, "LOCKED_OUT", request.appId(),
-            request.username(), null, request.source(), "locked out until " + lockout.until()) : null;
-        try {
-            store.write(batch);
-            audit.committed(failed);
-            if (locked != null) {
-                audit.committed(locked);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Could not record a failed password in the audit trail", e);
-        }
-        Map<String, Object> properties = Map.of(GatepassEvents.USERNAME, request.username(),
-            GatepassEvents.SOURCE, request.source(), GatepassEvents.APP_ID, request.appId());
-        events.post(GatepassEvents.LOGIN_FAILED, properties);
-        if (lockout.locked()) {
-            LOG.warn("User '{}' from {} is locked out until {}", request.username(), request.source(), lockout.until());
-            events.post(GatepassEvents.LOCKED_OUT, properties);
-        }
-    }
-
-    private static Set<String> chooseRoles(TokenRequest request, Set<String> userRoles) {
-        if (request.roles().isEmpty()) {
-            return userRoles;
-        }
-        Set<String> missing = new TreeSet<>(request.roles());
-        missing.removeAll(userRoles);
-        if (!missing.isEmpty()) {
-            throw new TokenRefusedException(Refusal.ROLE_NOT_HELD, "User '" + request.username()
-                + "' does not have the role" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                + "; their roles are: " + (userRoles.isEmpty() ? "none" : String.join(", ", new TreeSet<>(userRoles)))
-                + ".");
-        }
-        return request.roles();
-    }
-
     private TokenPair issue(ClientApp app, String username, Set<String> roles, String source) {
         long now = clock.millis();
         Duration refreshLifetime = app.refreshTokenLifetimeOverride().orElse(settings.refreshTokenLifetime());
         long refreshExpiry = refreshLifetime.isZero() ? Long.MAX_VALUE : now + refreshLifetime.toMillis();
-        GrantState grant = new GrantState(newGrantId(), app.id(), username, roles, now, refreshExpiry);
+        GrantState grant = new GrantState(index.newGrantId(), app.id(), username, roles, now, refreshExpiry);
         char[] access = PrefixedSecret.generate(TokenKind.ACCESS.prefix());
         char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
         long accessExpiry = now + accessLifetime(app).toMillis();
@@ -340,7 +286,7 @@ class TokenServiceImpl implements TokenService {
         AuditTrail.Pending entry = audit.add(batch, "ISSUED", app.id(), username, grant.id, source,
             "roles " + String.join(",", new TreeSet<>(roles)));
         store.write(batch);
-        load(grant);
+        index.add(grant);
         audit.committed(entry);
 
         LOG.info("Tokens issued for app '{}' as user '{}' (grant {}) by {}", app.id(), username, grant.id, source);
@@ -372,7 +318,7 @@ class TokenServiceImpl implements TokenService {
         char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
         IndexEntry.Access newAccess = GrantCodec.access(grant, TokenHash.of(new String(access)),
             now + accessLifetime(app).toMillis());
-        List<TokenHash> rotated = new java.util.ArrayList<>(before.rotated());
+        List<TokenHash> rotated = new ArrayList<>(before.rotated());
         rotated.add(before.refresh());
         List<TokenHash> forgotten = rotated.size() > GrantState.ROTATED_KEPT
             ? List.copyOf(rotated.subList(0, rotated.size() - GrantState.ROTATED_KEPT)) : List.of();
@@ -387,12 +333,7 @@ class TokenServiceImpl implements TokenService {
             grant.tokens = before;
             throw e;
         }
-        index.put(newAccess.hash(), newAccess);
-        index.put(grant.tokens.refresh(), new IndexEntry.Refresh(grant, grant.tokens.refresh()));
-        if (before.previousAccess() != null) {
-            index.remove(before.previousAccess().hash());
-        }
-        forgotten.forEach(index::remove);
+        index.rotated(grant, before, forgotten);
         audit.committed(entry);
         grant.lastUsed = now;
 
@@ -451,38 +392,14 @@ class TokenServiceImpl implements TokenService {
         return app.accessTokenLifetimeOverride().orElse(settings.accessTokenLifetime());
     }
 
-    /** Puts a grant and all its token hashes into memory. */
-    private void load(GrantState grant) {
-        GrantState.Tokens tokens = grant.tokens;
-        grants.put(grant.id, grant);
-        index.put(tokens.access().hash(), tokens.access());
-        if (tokens.previousAccess() != null) {
-            index.put(tokens.previousAccess().hash(), tokens.previousAccess());
-        }
-        index.put(tokens.refresh(), new IndexEntry.Refresh(grant, tokens.refresh()));
-        tokens.rotated().forEach(hash -> index.put(hash, new IndexEntry.Refresh(grant, hash)));
-    }
-
-    /** Takes an ended grant's hashes out of memory (the sweeper has deleted its records). */
-    void unload(GrantState grant) {
-        GrantState.Tokens tokens = grant.tokens;
-        grants.remove(grant.id, grant);
-        index.remove(tokens.access().hash());
-        if (tokens.previousAccess() != null) {
-            index.remove(tokens.previousAccess().hash());
-        }
-        index.remove(tokens.refresh());
-        tokens.rotated().forEach(index::remove);
-    }
-
     private TokenPair pair(GrantState grant, char[] access, char[] refresh) {
         long refreshExpiry = grant.refreshExpiry(settings.refreshIdleTimeout());
         TokenPair pair = new TokenPair(new String(access), new String(refresh),
             Instant.ofEpochMilli(grant.tokens.access().expiresAt()),
             refreshExpiry == Long.MAX_VALUE ? null : Instant.ofEpochMilli(refreshExpiry),
             grant.id, grant.appId, grant.username, grant.roles);
-        java.util.Arrays.fill(access, '\0');
-        java.util.Arrays.fill(refresh, '\0');
+        Arrays.fill(access, '\0');
+        Arrays.fill(refresh, '\0');
         return pair;
     }
 
@@ -491,18 +408,13 @@ class TokenServiceImpl implements TokenService {
             GatepassEvents.USERNAME, grant.username, GatepassEvents.SOURCE, source);
     }
 
-    private String newGrantId() {
-        String id;
-        do {
-            id = "g-" + java.util.HexFormat.of().formatHex(PrefixedSecret.randomBytes(8));
-        } while (grants.containsKey(id));
-        return id;
-    }
-
     /** @return the ids of every app that has grants in memory, for the sweeper */
     Set<String> appIdsWithGrants() {
-        Set<String> ids = new HashSet<>();
-        grants.values().forEach(g -> ids.add(g.appId));
-        return ids;
+        return index.appIds();
+    }
+
+    /** Takes an ended grant out of memory once the sweeper has deleted its records. */
+    void unload(GrantState grant) {
+        index.remove(grant);
     }
 }

@@ -1,6 +1,7 @@
 package io.gatepass.tokens.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -53,6 +54,19 @@ class TokenRevocationTest extends TokenServiceHarness {
         assertThat(tokens.validate(bobSync.accessToken()).isValid()).isFalse();
         assertThat(tokens.validate(bobScript.accessToken()).isValid()).isFalse();
         assertThat(tokens.grants(GrantQuery.live())).isEmpty();
+    }
+
+    @Test
+    void aRevocationThatCannotBeStoredIsReportedAndDoesNotHappen() {
+        TokenPair pair = generateForAlice();
+        store.failNextWrite();
+
+        assertThatThrownBy(() -> tokens.revokeGrant(pair.grantId(), "test"))
+            .isInstanceOf(io.gatepass.api.StoreException.class)
+            .hasMessage("Could not write to the journal: No space left on device");
+
+        assertThat(tokens.validate(pair.accessToken()).isValid()).isTrue();
+        assertThat(tokens.revokeGrant(pair.grantId(), "test")).isTrue();
     }
 
     @Test
