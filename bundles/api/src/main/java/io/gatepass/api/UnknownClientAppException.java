@@ -15,7 +15,9 @@ public class UnknownClientAppException extends GatepassException {
      */
     public UnknownClientAppException(String appId, Collection<String> knownIds) {
         super("No client app named " + InvalidInputException.quote(appId) + ". "
-            + (knownIds.isEmpty() ? "No apps are registered yet." : "Known apps: " + String.join(", ", knownIds) + "."));
+            + (knownIds.isEmpty()
+                ? "No apps are registered yet."
+                : "Known apps: " + String.join(", ", knownIds) + "."));
         this.appId = appId;
     }
 

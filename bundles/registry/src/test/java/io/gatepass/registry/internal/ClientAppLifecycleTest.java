@@ -120,7 +120,9 @@ class ClientAppLifecycleTest {
     void aRejectedUpdateLeavesTheAppAsItWas() {
         registry.register(NewClientApp.withId("sdx").name("SDX"));
 
-        assertThatThrownBy(() -> registry.update("sdx", ClientAppUpdate.none().name("ok").description("x".repeat(2001))))
+        ClientAppUpdate tooLong = ClientAppUpdate.none().name("ok").description("x".repeat(2001));
+
+        assertThatThrownBy(() -> registry.update("sdx", tooLong))
             .isInstanceOf(InvalidInputException.class);
 
         assertThat(registry.get("sdx").name()).isEqualTo("SDX");

@@ -42,7 +42,8 @@ final class InMemoryRecordStore implements RecordStore {
         }
         writes++;
         for (WriteBatch.Change change : batch.changes()) {
-            Map<String, byte[]> records = collections.computeIfAbsent(change.collection(), c -> new ConcurrentHashMap<>());
+            Map<String, byte[]> records =
+                collections.computeIfAbsent(change.collection(), c -> new ConcurrentHashMap<>());
             if (change.isDelete()) {
                 records.remove(change.key());
             } else {

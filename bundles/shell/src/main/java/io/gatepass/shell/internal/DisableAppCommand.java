@@ -10,7 +10,8 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-@Command(scope = "app", name = "disable", description = "Disables a client app: its tokens fail until it is enabled again.")
+@Command(scope = "app", name = "disable",
+    description = "Disables a client app: its tokens fail until it is enabled again.")
 @Service
 public class DisableAppCommand implements Action {
 

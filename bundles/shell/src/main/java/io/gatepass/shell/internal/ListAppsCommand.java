@@ -22,7 +22,8 @@ public class ListAppsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable().emptyTableText("No client apps registered. Add one with app:register <id>.");
+        ShellTable table = new ShellTable()
+            .emptyTableText("No client apps registered. Add one with app:register <id>.");
         table.column("Id");
         table.column("Name");
         table.column("Type");

@@ -16,7 +16,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-@Command(scope = "app", name = "rotate-secret", description = "Gives a confidential client app a new client secret; prints it once.")
+@Command(scope = "app", name = "rotate-secret",
+    description = "Gives a confidential client app a new client secret; prints it once.")
 @Service
 public class RotateSecretCommand implements Action {
 
@@ -28,7 +29,8 @@ public class RotateSecretCommand implements Action {
         description = "Not an option: options go before the id")
     List<String> wordsAfterId;
 
-    @Option(name = "--keep-old", description = "How long the old secret keeps working, e.g. 24h (default: it stops at once)")
+    @Option(name = "--keep-old",
+        description = "How long the old secret keeps working, e.g. 24h (default: it stops at once)")
     String keepOld;
 
     @Reference

@@ -37,7 +37,8 @@ public class UpdateAppCommand implements Action {
     @Option(name = "--access-ttl", description = "Access-token lifetime, e.g. 15m or 1h; 'default' for the global one")
     String accessTtl;
 
-    @Option(name = "--refresh-ttl", description = "Refresh-token lifetime, e.g. 30d; 0 = never; 'default' for the global one")
+    @Option(name = "--refresh-ttl",
+        description = "Refresh-token lifetime, e.g. 30d; 0 = never; 'default' for the global one")
     String refreshTtl;
 
     @Reference

@@ -73,7 +73,8 @@ final class AuditTrail {
             if (found.size() >= limit) {
                 break;
             }
-            if ((appId == null || appId.equals(entry.appId())) && (username == null || username.equals(entry.username()))) {
+            boolean appMatches = appId == null || appId.equals(entry.appId());
+            if (appMatches && (username == null || username.equals(entry.username()))) {
                 found.add(entry);
             }
         }

@@ -43,7 +43,8 @@ final class GrantCodec {
         StoredGrant stored = read(key, bytes, StoredGrant.class);
         if (stored.v() != StoredGrant.FORMAT_VERSION) {
             throw new StoreException("The stored grant '" + key + "' has format version " + stored.v()
-                + "; this Gatepass reads version " + StoredGrant.FORMAT_VERSION + ". Upgrade Gatepass or restore a backup.");
+                + "; this Gatepass reads version " + StoredGrant.FORMAT_VERSION
+                + ". Upgrade Gatepass or restore a backup.");
         }
         GrantState grant = new GrantState(stored.id(), stored.app(), stored.user(), Set.copyOf(stored.roles()),
             stored.created(), stored.refreshExpires() == null ? Long.MAX_VALUE : stored.refreshExpires());
@@ -94,7 +95,8 @@ final class GrantCodec {
         try {
             return mapper.readValue(bytes, type);
         } catch (JacksonException e) {
-            throw new StoreException("The stored grant record '" + key + "' cannot be read: " + e.getOriginalMessage(), e);
+            throw new StoreException("The stored grant record '" + key + "' cannot be read: "
+                + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new StoreException("The stored grant record '" + key + "' cannot be read", e);
         }

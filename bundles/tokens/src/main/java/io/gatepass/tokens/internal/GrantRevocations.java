@@ -89,7 +89,8 @@ final class GrantRevocations {
     /** Revokes a grant whose rotated refresh token was presented again: it may have been stolen. */
     void revokeForReuse(GrantState grant, String source) {
         long now = clock.millis();
-        WriteBatch batch = new WriteBatch().put(COLLECTION, grant.id, codec.encodeRevocation(now, "refresh token reused"));
+        WriteBatch batch = new WriteBatch()
+            .put(COLLECTION, grant.id, codec.encodeRevocation(now, "refresh token reused"));
         AuditTrail.Pending entry = audit.add(batch, "REUSE_DETECTED", grant.appId, grant.username, grant.id, source,
             "a rotated refresh token was presented again; grant revoked");
         store.write(batch);

@@ -323,7 +323,8 @@ class TokenServiceImpl implements TokenService {
         List<TokenHash> forgotten = rotated.size() > GrantState.ROTATED_KEPT
             ? List.copyOf(rotated.subList(0, rotated.size() - GrantState.ROTATED_KEPT)) : List.of();
         rotated = List.copyOf(rotated.subList(forgotten.size(), rotated.size()));
-        grant.tokens = new GrantState.Tokens(newAccess, before.access(), TokenHash.of(new String(refresh)), now, rotated);
+        grant.tokens = new GrantState.Tokens(newAccess, before.access(), TokenHash.of(new String(refresh)),
+            now, rotated);
 
         WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
         AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId, grant.username, grant.id, source, "");
@@ -365,7 +366,7 @@ class TokenServiceImpl implements TokenService {
             return InvalidTokenReason.EXPIRED;
         }
         if (!registry.isEnabled(grant.appId)) {
-            return registry.find(grant.appId).isPresent() ? InvalidTokenReason.APP_DISABLED : InvalidTokenReason.REVOKED;
+            return disabledOrDeleted(grant.appId);
         }
         return null;
     }
@@ -379,9 +380,14 @@ class TokenServiceImpl implements TokenService {
             return InvalidTokenReason.EXPIRED;
         }
         if (!registry.isEnabled(grant.appId)) {
-            return registry.find(grant.appId).isPresent() ? InvalidTokenReason.APP_DISABLED : InvalidTokenReason.REVOKED;
+            return disabledOrDeleted(grant.appId);
         }
         return null;
+    }
+
+    /** Only on a failure path: telling disabled from deleted asks the registry for the app. */
+    private InvalidTokenReason disabledOrDeleted(String appId) {
+        return registry.find(appId).isPresent() ? InvalidTokenReason.APP_DISABLED : InvalidTokenReason.REVOKED;
     }
 
     private static boolean presentedIsRotated(GrantState grant, TokenHash presented) {

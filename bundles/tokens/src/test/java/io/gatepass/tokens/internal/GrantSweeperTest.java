@@ -58,7 +58,8 @@ class GrantSweeperTest extends TokenServiceHarness {
 
         sweeper().sweep();
 
-        assertThat(tokens.grant(pair.grantId()).orElseThrow().revocation()).isEqualTo("revoked with all grants of app sync");
+        assertThat(tokens.grant(pair.grantId()).orElseThrow().revocation())
+            .isEqualTo("revoked with all grants of app sync");
     }
 
     @Test

@@ -39,7 +39,8 @@ class TokenGenerationTest extends TokenServiceHarness {
 
     @Test
     void theAppsOwnLifetimesWin() {
-        registry.add("short", io.gatepass.api.ClientAppType.PUBLIC, true, null, Duration.ofMinutes(5), Duration.ofDays(2));
+        registry.add("short", io.gatepass.api.ClientAppType.PUBLIC, true, null, Duration.ofMinutes(5),
+            Duration.ofDays(2));
 
         TokenPair pair = generate("short", "bob", "bob-pw");
 

@@ -60,7 +60,8 @@ class TokenRefreshTest extends TokenServiceHarness {
                 + " stolen. Generate new tokens for the app.");
 
         assertThat(tokens.validate(second.accessToken()).reason()).contains(InvalidTokenReason.REVOKED);
-        assertThatThrownBy(() -> refresh(second)).hasMessage("The refresh token cannot be used: the token has been revoked.");
+        assertThatThrownBy(() -> refresh(second))
+            .hasMessage("The refresh token cannot be used: the token has been revoked.");
         assertThat(events).anyMatch(e -> e.startsWith("io/gatepass/token/REUSE_DETECTED " + first.grantId()));
         assertThat(tokens.grant(first.grantId()).orElseThrow().revocation()).isEqualTo("refresh token reused");
     }
@@ -101,7 +102,9 @@ class TokenRefreshTest extends TokenServiceHarness {
     void aConfidentialAppMustPresentItsSecret() {
         TokenPair pair = generateForAlice();
 
-        assertThatThrownBy(() -> tokens.refresh(pair.refreshToken(), new ClientCredentials("sync", "nope".toCharArray())))
+        ClientCredentials wrongSecret = new ClientCredentials("sync", "nope".toCharArray());
+
+        assertThatThrownBy(() -> tokens.refresh(pair.refreshToken(), wrongSecret))
             .isInstanceOf(InvalidClientException.class)
             .hasMessage("Client authentication failed for client app 'sync'.");
         assertThatThrownBy(() -> tokens.refresh(pair.refreshToken(), new ClientCredentials("sync", null)))
@@ -113,7 +116,9 @@ class TokenRefreshTest extends TokenServiceHarness {
     void aPublicAppRefreshesWithoutASecret() {
         TokenPair pair = generate("script", "bob", "bob-pw");
 
-        assertThat(tokens.refresh(pair.refreshToken(), new ClientCredentials("script", null)).appId()).isEqualTo("script");
+        TokenPair refreshed = tokens.refresh(pair.refreshToken(), new ClientCredentials("script", null));
+
+        assertThat(refreshed.appId()).isEqualTo("script");
     }
 
     @Test
@@ -139,7 +144,9 @@ class TokenRefreshTest extends TokenServiceHarness {
     void anAccessTokenIsNotARefreshToken() {
         TokenPair pair = generateForAlice();
 
-        assertThatThrownBy(() -> tokens.refresh(pair.accessToken(), new ClientCredentials("sync", SECRET.toCharArray())))
+        ClientCredentials sync = new ClientCredentials("sync", SECRET.toCharArray());
+
+        assertThatThrownBy(() -> tokens.refresh(pair.accessToken(), sync))
             .hasMessage("An access token was given where a refresh token is expected.");
     }
 
@@ -158,7 +165,8 @@ class TokenRefreshTest extends TokenServiceHarness {
         TokenPair renewed = refresh(pair);
         advance(Duration.ofDays(30));
 
-        assertThatThrownBy(() -> refresh(renewed)).hasMessage("The refresh token cannot be used: the token has expired.");
+        assertThatThrownBy(() -> refresh(renewed))
+            .hasMessage("The refresh token cannot be used: the token has expired.");
     }
 
     @Test

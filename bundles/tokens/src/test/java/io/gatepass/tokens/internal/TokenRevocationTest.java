@@ -85,7 +85,8 @@ class TokenRevocationTest extends TokenServiceHarness {
         advance(Duration.ofDays(10));
         TokenPair recent = generate("script", "bob", "bob-pw");
 
-        assertThat(tokens.grants(GrantQuery.live().app("script"))).extracting(Grant::grantId).containsExactly(recent.grantId());
+        assertThat(tokens.grants(GrantQuery.live().app("script"))).extracting(Grant::grantId)
+            .containsExactly(recent.grantId());
         assertThat(tokens.grants(GrantQuery.live().user("alice"))).hasSize(1);
         assertThat(tokens.grants(GrantQuery.live().expiringWithin(Duration.ofDays(25)))).hasSize(1)
             .allMatch(g -> g.username().equals("alice"));
