@@ -49,11 +49,22 @@ final class KarafProcess implements AutoCloseable {
         return home;
     }
 
+    /** Starts Karaf and waits until the Gatepass commands answer. */
     void start() throws IOException, InterruptedException {
+        startAndWaitFor("app:list --no-format");
+    }
+
+    /** Starts Karaf and waits until the given command succeeds through bin/client. */
+    void startAndWaitFor(String command) throws IOException, InterruptedException {
         run(home, List.of("bin/start"), Duration.ofMinutes(1));
-        await("Karaf answers on SSH with the app commands").atMost(PATIENCE)
+        waitForCommand(command);
+    }
+
+    /** Waits until the command succeeds, e.g. once a feature's commands are registered. */
+    void waitForCommand(String command) {
+        await("Karaf answers '" + command + "' on SSH").atMost(PATIENCE)
             .pollInterval(Duration.ofSeconds(1))
-            .until(() -> client("app:list --no-format").exitCode() == 0);
+            .until(() -> client(command).exitCode() == 0);
     }
 
     /**
