@@ -25,7 +25,7 @@ if [ "${1:-}" = "stop" ]; then
     fail "Karaf (pid $pid) is still running after 60 s; see $home/data/log/karaf.log"
 fi
 
-if [ ! -f "$archive" ] || [ -n "$(find bundles features karaf-distribution/src pom.xml \
+if [ ! -f "$archive" ] || [ -n "$(find bundles examples features karaf-distribution/src pom.xml \
         -newer "$archive" -type f -print -quit)" ]; then
     echo "Building Gatepass (tests skipped; ./test.sh runs them)..."
     mvn -B -q install -DskipTests -pl karaf-distribution -am \
@@ -71,6 +71,8 @@ cat <<INFO
 Gatepass is running (embedded store in $home/data/gatepass).
 
   Web console:  http://localhost:$http_port/system/console   (HTTP port $http_port)
+  HTTP API:     http://localhost:$http_port/gatepass/oauth/token, .../api/admin/apps (README: HTTP endpoints)
+  Example:      http://localhost:$http_port/data/items   (needs an access token with the role viewer)
   Karaf shell:  ssh -p $ssh_port karaf@localhost   or   $home/bin/client
   Log in as:    karaf / karaf
 

@@ -7,6 +7,15 @@ cd "$(dirname "$0")"
 
 command -v tar >/dev/null 2>&1 || fail "The end-to-end tests unpack the distribution with tar; install it."
 
+# The web console's browser tests drive the system's headless Chromium through its driver.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        fail "The browser tests need Chromium: run 'apt-get install chromium chromium-driver' as root."
+    fi
+    { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; } \
+        || fail "Could not install chromium and chromium-driver with apt-get; install them and run again."
+fi
+
 echo "Java: $JAVA_HOME"
 # install, not verify: StockKarafInstallIT installs Gatepass into a stock Karaf from the local
 # Maven repository, where each module lands before the integration tests run.

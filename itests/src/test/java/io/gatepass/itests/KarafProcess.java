@@ -22,10 +22,12 @@ final class KarafProcess implements AutoCloseable {
 
     private final Path home;
     private final int sshPort;
+    private final int httpPort;
 
-    private KarafProcess(Path home, int sshPort) {
+    private KarafProcess(Path home, int sshPort, int httpPort) {
         this.home = home;
         this.sshPort = sshPort;
+        this.httpPort = httpPort;
     }
 
     /** Unpacks the distribution under {@code parent} and gives it free ports. */
@@ -39,14 +41,20 @@ final class KarafProcess implements AutoCloseable {
         }
         int sshPort = FreePorts.next();
         setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", sshPort);
-        setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", FreePorts.next());
+        int httpPort = FreePorts.next();
+        setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", httpPort);
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", FreePorts.next());
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", FreePorts.next());
-        return new KarafProcess(home, sshPort);
+        return new KarafProcess(home, sshPort, httpPort);
     }
 
     Path home() {
         return home;
+    }
+
+    /** @return the HTTP port chosen for this instance (web console, HTTP endpoints) */
+    int httpPort() {
+        return httpPort;
     }
 
     /** Starts Karaf and waits until the Gatepass commands answer. */
