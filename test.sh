@@ -12,7 +12,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
         fail "The browser tests need Chromium: run 'apt-get install chromium chromium-driver' as root."
     fi
-    { $sudo apt-get update && $sudo apt-get install -y chromium chromium-driver; } \
+    { $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; } \
         || fail "Could not install chromium and chromium-driver with apt-get; install them and run again."
 fi
 

@@ -1,13 +1,17 @@
 package io.gatepass.tokens.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.gatepass.api.ClientAppRegistry;
+import io.gatepass.api.ClientCredentials;
 import io.gatepass.api.GatepassEvents;
+import io.gatepass.api.TokenPair;
+import io.gatepass.api.TokenRequest;
 import io.gatepass.api.TokenService;
 import io.gatepass.spi.CredentialVerifier;
 import io.gatepass.spi.RecordStore;
@@ -48,6 +52,7 @@ public class TokenServiceComponent extends TokenServiceImpl implements EventHand
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    private final InFlightChanges changes = new InFlightChanges();
     private final ScheduledExecutorService scheduler;
     private final GrantUses uses;
     private final GrantSweeper sweeper;
@@ -89,6 +94,9 @@ public class TokenServiceComponent extends TokenServiceImpl implements EventHand
     @Deactivate
     void deactivate() {
         scheduler.shutdownNow();
+        if (!changes.close(Duration.ofSeconds(30))) {
+            LOG.warn("Token changes were still under way 30 s after the token service began to stop");
+        }
         flushUses();
         LOG.debug("Token service deactivated");
     }
@@ -101,9 +109,44 @@ public class TokenServiceComponent extends TokenServiceImpl implements EventHand
         }
     }
 
-    /** Runs one sweep at once; for tests and the shell. */
-    void sweepNow() {
-        sweeper.sweep();
+    @Override
+    public TokenPair generate(TokenRequest request) {
+        return changes.run(() -> super.generate(request));
+    }
+
+    @Override
+    public TokenPair refresh(String refreshToken, ClientCredentials client) {
+        return changes.run(() -> super.refresh(refreshToken, client));
+    }
+
+    @Override
+    public boolean revokeToken(String token, String source) {
+        return changes.run(() -> super.revokeToken(token, source));
+    }
+
+    @Override
+    public boolean revokeGrant(String grantId, String source) {
+        return changes.run(() -> super.revokeGrant(grantId, source));
+    }
+
+    @Override
+    public int revokeApp(String appId, String source) {
+        return changes.run(() -> super.revokeApp(appId, source));
+    }
+
+    @Override
+    public int revokeUser(String username, String source) {
+        return changes.run(() -> super.revokeUser(username, source));
+    }
+
+    @Override
+    public int revokeAll(String source) {
+        return changes.run(() -> super.revokeAll(source));
+    }
+
+    @Override
+    public boolean unlock(String username, String source) {
+        return changes.run(() -> super.unlock(username, source));
     }
 
     private void flushUses() {
