@@ -70,7 +70,7 @@ cat <<INFO
 
 Gatepass is running (embedded store in $home/data/gatepass).
 
-  Web console:  http://localhost:$http_port/system/console   (HTTP port $http_port)
+  Client Apps:  http://localhost:$http_port/system/console/gatepass   (the web console tab; HTTP port $http_port)
   HTTP API:     http://localhost:$http_port/gatepass/oauth/token, .../api/admin/apps (README: HTTP endpoints)
   Example:      http://localhost:$http_port/data/items   (needs an access token with the role viewer)
   Karaf shell:  ssh -p $ssh_port karaf@localhost   or   $home/bin/client
