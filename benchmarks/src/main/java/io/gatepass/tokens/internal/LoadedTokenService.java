@@ -1,0 +1,81 @@
+package io.gatepass.tokens.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.gatepass.api.TokenPair;
+import io.gatepass.api.TokenRequest;
+import io.gatepass.store.internal.JournalStore;
+
+/**
+ * A token service on the real embedded store, holding at least a given number of live grants.
+ * The store folder is kept, so the first trial of a run generates the grants and later trials
+ * reopen them; both times are printed, as {@code setup:} lines.
+ */
+final class LoadedTokenService implements AutoCloseable {
+
+    /** Enough callers that the store's group commit shares each sync among many grants. */
+    private static final int LOADING_THREADS = 64;
+
+    private final JournalStore journal;
+    final TokenServiceImpl tokens;
+
+    LoadedTokenService(Path folder, int grants) throws Exception {
+        long start = System.nanoTime();
+        journal = JournalStore.open(folder, new JournalStore.Options(64L << 20));
+        Clock clock = Clock.systemUTC();
+        tokens = new TokenServiceImpl(journal, new OneAppRegistry(), new InstantVerifier(),
+            new LoginThrottle(clock, ThrottleSettings.DEFAULTS), clock, TokenSettings.DEFAULTS,
+            (topic, properties) -> { });
+        int found = tokens.grantsById().size();
+        report(String.format("opened the store with %,d grants", found), start);
+
+        if (found < grants) {
+            long loading = System.nanoTime();
+            generateConcurrently(grants - found);
+            report(String.format("generated %,d grants with %d threads", grants - found,
+                LOADING_THREADS), loading);
+        }
+    }
+
+    TokenPair issueFor(int user) {
+        return tokens.generate(new TokenRequest(OneAppRegistry.APP, "user-" + user % 1000,
+            "password".toCharArray(), Set.of(), "benchmark"));
+    }
+
+    private void generateConcurrently(int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(LOADING_THREADS);
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int i = 0; i < LOADING_THREADS; i++) {
+                callers.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        issueFor(n);
+                    }
+                }));
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void report(String what, long startNanos) {
+        System.out.printf("setup: %s in %.1f s%n", what, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}
