@@ -30,7 +30,6 @@ final class GrantSweeper {
     private final GrantUses uses;
     private final TokenEventSink events;
     private final Clock clock;
-    private final GrantCodec codec = new GrantCodec();
 
     GrantSweeper(TokenServiceImpl tokens, RecordStore store, ClientAppRegistry registry, GrantUses uses,
                  TokenEventSink events, Clock clock) {
@@ -81,7 +80,7 @@ final class GrantSweeper {
                 return;
             }
             grant.expiringNotified = true;
-            WriteBatch batch = new WriteBatch().put(TokenServiceImpl.GRANTS, grant.id, codec.encode(grant));
+            WriteBatch batch = new WriteBatch().put(TokenServiceImpl.GRANTS, grant.id, tokens.codec().encode(grant));
             AuditTrail.Pending entry = tokens.auditTrail().add(batch, "EXPIRING", grant.appId, grant.username,
                 grant.id, "gatepass", "refresh token expires at " + Instant.ofEpochMilli(expiry));
             try {
