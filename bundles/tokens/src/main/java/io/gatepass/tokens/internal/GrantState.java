@@ -41,6 +41,11 @@ final class GrantState {
 
     volatile Tokens tokens;
     volatile long lastUsed;
+    /**
+     * Whether the newest access token has been presented since the last rotation. Until it has,
+     * a client may have lost the answer that carried it; kept in memory only.
+     */
+    volatile boolean newestAccessUsed;
     volatile long revokedAt;
     volatile String revocation;
     volatile boolean expiringNotified;

@@ -22,6 +22,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "A refresh token not used for this long stops working. 0: no idle timeout.")
     String refreshTokenIdleTimeout() default "30d";
 
+    @AttributeDefinition(name = "Retry window after a lost answer",
+        description = "A client that never received the answer to its refresh (a crash, a dropped"
+            + " connection) may present the refresh token it just used again within this window, as"
+            + " long as nothing has used the tokens of that answer: it gets a new pair instead of its"
+            + " grant being revoked for reuse. 0: every second use is a reuse. At most 1h.")
+    String refreshRetryWindow() default "5m";
+
     @AttributeDefinition(name = "Expiry warning",
         description = "When a grant's refresh token will expire within this period, an EXPIRING event"
             + " is posted once. 0: no warning.")

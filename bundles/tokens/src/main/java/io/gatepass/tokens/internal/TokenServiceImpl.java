@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 class TokenServiceImpl implements TokenService {
 
     static final String GRANTS = "grants";
+    /** How soon after a rotation the token rotated away may be presented again; see isRetryAfterLostAnswer. */
+    static final long RETRY_NOT_SOONER_MILLIS = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenServiceImpl.class);
 
@@ -146,6 +148,9 @@ class TokenServiceImpl implements TokenService {
             return TokenValidation.invalid(reason);
         }
         GrantState grant = access.grant();
+        if (!grant.newestAccessUsed && access == grant.tokens.access()) {
+            grant.newestAccessUsed = true;
+        }
         // To the second is enough for "last used"; it spares every call a shared write.
         if (now - grant.lastUsed >= 1_000) {
             grant.lastUsed = now;
@@ -305,7 +310,8 @@ class TokenServiceImpl implements TokenService {
 
     private TokenPair rotate(GrantState grant, TokenHash presented, ClientApp app, String source) {
         long now = clock.millis();
-        InvalidTokenReason reason = refreshReason(grant, presented, now);
+        boolean retry = isRetryAfterLostAnswer(grant, presented, now);
+        InvalidTokenReason reason = refreshReason(grant, retry ? grant.tokens.refresh() : presented, now);
         if (reason == InvalidTokenReason.REVOKED && presentedIsRotated(grant, presented)) {
             throw new InvalidGrantException("The refresh token was already used, and its grant has been revoked.");
         }
@@ -336,7 +342,8 @@ class TokenServiceImpl implements TokenService {
             now, rotated);
 
         WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
-        AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId, grant.username, grant.id, source, "");
+        AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId, grant.username, grant.id, source,
+            retry ? "again with the refresh token before, whose answer was lost" : "");
         try {
             store.write(batch);
         } catch (RuntimeException e) {
@@ -346,7 +353,12 @@ class TokenServiceImpl implements TokenService {
         index.rotated(grant, before, forgotten);
         audit.committed(entry);
         grant.lastUsed = now;
+        grant.newestAccessUsed = false;
 
+        if (retry) {
+            LOG.info("Grant {} of app '{}' refreshed again with its previous refresh token: the answer to the last"
+                + " refresh never reached the app", grant.id, grant.appId);
+        }
         LOG.debug("Grant {} of app '{}' refreshed", grant.id, grant.appId);
         events.post(GatepassEvents.TOKEN_REFRESHED, grantEvent(grant, source));
         return pair(grant, access, refresh);
@@ -378,6 +390,23 @@ class TokenServiceImpl implements TokenService {
             return disabledOrDeleted(grant.appId);
         }
         return null;
+    }
+
+    /**
+     * A client that crashed or lost the connection after the server rotated its refresh token
+     * holds only the token rotated away. It may present it again, once, while nothing has used
+     * the pair it never received: then the server rotates again instead of revoking the grant. A
+     * thief who replays a stolen token after the app has moved on is still caught, because the app
+     * has then used its new access token or refreshed again. Within the first second nobody can
+     * have noticed a lost answer, so a second use then is a race of two holders: a reuse.
+     */
+    private boolean isRetryAfterLostAnswer(GrantState grant, TokenHash presented, long now) {
+        GrantState.Tokens tokens = grant.tokens;
+        List<TokenHash> rotated = tokens.rotated();
+        long window = settings.refreshRetryWindow().toMillis();
+        return window > 0 && !grant.isRevoked() && !grant.newestAccessUsed && !rotated.isEmpty()
+            && presented.equals(rotated.get(rotated.size() - 1))
+            && now - tokens.refreshIssued() >= RETRY_NOT_SOONER_MILLIS && now - tokens.refreshIssued() < window;
     }
 
     /** @return why this refresh token does not work now, or null when it does */

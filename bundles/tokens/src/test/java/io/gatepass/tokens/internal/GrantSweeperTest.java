@@ -93,8 +93,8 @@ class GrantSweeperTest extends TokenServiceHarness {
 
     @Test
     void theAuditTrailKeepsAtMostItsSize() {
-        settings = new TokenSettings(Duration.ofHours(1), Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(7),
-            Duration.ofDays(7), Duration.ofDays(90), 3);
+        settings = new TokenSettings(Duration.ofHours(1), Duration.ofDays(90), Duration.ofDays(30),
+            Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(90), 3);
         reopen();
         for (int i = 0; i < 5; i++) {
             generateForAlice();
