@@ -112,11 +112,13 @@ class HttpTokenEndpointTest {
         retryAfter = null;
         status = 500;
         body = "{\"error\":\"server_error\"}";
-        assertThatThrownBy(() -> endpoint.refresh("gprt_old", new char[0])).isInstanceOf(TokenEndpoint.Unreachable.class)
+        assertThatThrownBy(() -> endpoint.refresh("gprt_old", new char[0]))
+            .isInstanceOf(TokenEndpoint.Unreachable.class)
             .hasMessage("The server answered HTTP 500 (server_error) where new tokens were expected.");
         status = 200;
         body = "<html>proxy login</html>";
-        assertThatThrownBy(() -> endpoint.refresh("gprt_old", new char[0])).isInstanceOf(TokenEndpoint.Unreachable.class)
+        assertThatThrownBy(() -> endpoint.refresh("gprt_old", new char[0]))
+            .isInstanceOf(TokenEndpoint.Unreachable.class)
             .hasMessage("The server answered HTTP 200 where new tokens were expected.");
     }
 
