@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.gatepass.api.TokenPair;
 import io.gatepass.api.TokenRequest;
+import io.gatepass.spi.RecordStore;
 import io.gatepass.store.internal.JournalStore;
 
 /**
@@ -30,10 +31,7 @@ final class LoadedTokenService implements AutoCloseable {
     LoadedTokenService(Path folder, int grants) throws Exception {
         long start = System.nanoTime();
         journal = JournalStore.open(folder, new JournalStore.Options(64L << 20));
-        Clock clock = Clock.systemUTC();
-        tokens = new TokenServiceImpl(journal, new OneAppRegistry(), new InstantVerifier(),
-            new LoginThrottle(clock, ThrottleSettings.DEFAULTS), clock, TokenSettings.DEFAULTS,
-            (topic, properties) -> { });
+        tokens = serviceOn(journal);
         int found = tokens.grantsById().size();
         report(String.format("opened the store with %,d grants", found), start);
 
@@ -43,6 +41,21 @@ final class LoadedTokenService implements AutoCloseable {
             report(String.format("generated %,d grants with %d threads", grants - found,
                 LOADING_THREADS), loading);
         }
+    }
+
+    /**
+     * @return a token service on the store, built as the OSGi component builds its own, with the benchmark's
+     *     one-app registry, instant credential check and default settings, posting no events
+     */
+    static TokenServiceImpl serviceOn(RecordStore store) {
+        Clock clock = Clock.systemUTC();
+        return new TokenServiceImpl(store, new OneAppRegistry(), new InstantVerifier(),
+            new LoginThrottle(clock, ThrottleSettings.DEFAULTS), clock, TokenSettings.DEFAULTS,
+            (topic, properties) -> { });
+    }
+
+    JournalStore journal() {
+        return journal;
     }
 
     TokenPair issueFor(int user) {
