@@ -37,17 +37,22 @@ if [ -x "$home/bin/status" ] && "$home/bin/status" >/dev/null 2>&1; then
 fi
 
 if [ ! -d "$home" ] || [ "$archive" -nt "$home" ]; then
-    # A new build: unpack it, but keep the data of the previous run (apps and tokens).
-    saved=""
-    if [ -d "$home/data/gatepass" ]; then
-        saved=$(mktemp -d)
-        mv "$home/data/gatepass" "$saved/"
-    fi
+    # A new build: unpack it, but keep the data of the previous run (apps, tokens, the vault's
+    # key) and the connections configured in etc/.
+    saved=$(mktemp -d)
+    for kept in data/gatepass data/gatepass-keys; do
+        if [ -d "$home/$kept" ]; then
+            mkdir -p "$saved/data" && mv "$home/$kept" "$saved/data/"
+        fi
+    done
+    for cfg in "$home"/etc/io.gatepass.client.connection-*.cfg; do
+        if [ -f "$cfg" ]; then
+            mkdir -p "$saved/etc" && mv "$cfg" "$saved/etc/"
+        fi
+    done
     rm -rf "$home" && mkdir -p run
     tar -xzf "$archive" -C run
-    if [ -n "$saved" ]; then
-        mkdir -p "$home/data" && mv "$saved/gatepass" "$home/data/" && rmdir "$saved"
-    fi
+    cp -a "$saved/." "$home/" && rm -rf "$saved"
     sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $http_port/" \
         "$home/etc/org.ops4j.pax.web.cfg"
     grep -q '^org.osgi.service.http.port' "$home/etc/org.ops4j.pax.web.cfg" \
@@ -80,5 +85,7 @@ Gatepass is running (embedded store in $home/data/gatepass).
   reach this server: edit $home/etc/users.properties.
 
   Try:  app:register --enable my-connector     then  app:list
+  Connect an app (README): the example connector waits for a connection named 'example',
+        then gatepass-client:import example and gatepass-client:list
   Stop: ./run.sh stop
 INFO
