@@ -46,6 +46,11 @@ final class GrantState {
      * a client may have lost the answer that carried it; kept in memory only.
      */
     volatile boolean newestAccessUsed;
+    /**
+     * When the last rotation became durable; in memory only. A slow sync must not make refreshes
+     * that queued behind it look like a retry after a lost answer.
+     */
+    volatile long rotationDurableAt;
     volatile long revokedAt;
     volatile String revocation;
     volatile boolean expiringNotified;

@@ -354,6 +354,7 @@ class TokenServiceImpl implements TokenService {
         audit.committed(entry);
         grant.lastUsed = now;
         grant.newestAccessUsed = false;
+        grant.rotationDurableAt = clock.millis();
 
         if (retry) {
             LOG.info("Grant {} of app '{}' refreshed again with its previous refresh token: the answer to the last"
@@ -404,9 +405,10 @@ class TokenServiceImpl implements TokenService {
         GrantState.Tokens tokens = grant.tokens;
         List<TokenHash> rotated = tokens.rotated();
         long window = settings.refreshRetryWindow().toMillis();
+        long sinceRotation = now - Math.max(tokens.refreshIssued(), grant.rotationDurableAt);
         return window > 0 && !grant.isRevoked() && !grant.newestAccessUsed && !rotated.isEmpty()
             && presented.equals(rotated.get(rotated.size() - 1))
-            && now - tokens.refreshIssued() >= RETRY_NOT_SOONER_MILLIS && now - tokens.refreshIssued() < window;
+            && sinceRotation >= RETRY_NOT_SOONER_MILLIS && now - tokens.refreshIssued() < window;
     }
 
     /** @return why this refresh token does not work now, or null when it does */

@@ -17,6 +17,9 @@ final class FaultyStore implements RecordStore {
         this.delegate = delegate;
     }
 
+    /** Runs after every write that succeeded, e.g. to move the test's clock as a slow disk would. */
+    volatile Runnable afterWrite;
+
     void failNextWrite() {
         failNext = true;
     }
@@ -38,6 +41,10 @@ final class FaultyStore implements RecordStore {
             throw new StoreException("Could not write to the journal: No space left on device");
         }
         delegate.write(batch);
+        Runnable after = afterWrite;
+        if (after != null) {
+            after.run();
+        }
     }
 
     @Override

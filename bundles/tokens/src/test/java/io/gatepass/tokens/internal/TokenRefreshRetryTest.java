@@ -64,6 +64,16 @@ class TokenRefreshRetryTest extends TokenServiceHarness {
     }
 
     @Test
+    void aRefreshQueuedBehindASlowSyncIsAReuseNotARetry() {
+        TokenPair first = generateForAlice();
+        store.afterWrite = () -> advance(Duration.ofSeconds(2));
+        refresh(first);
+        store.afterWrite = null;
+
+        assertThatThrownBy(() -> refresh(first)).hasMessage(REUSED);
+    }
+
+    @Test
     void theRetryIsAReuseAfterTheWindow() {
         TokenPair first = generateForAlice();
         refresh(first);
