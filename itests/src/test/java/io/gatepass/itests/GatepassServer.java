@@ -38,6 +38,9 @@ final class GatepassServer implements AutoCloseable {
 
     static final String VIEWER = "it-viewer";
     static final String VIEWER_PASSWORD = "It-Viewer-Pw-4k2";
+    /** A viewer only the attack suite uses: it locks this user out, and no other test may care. */
+    static final String ATTACKED = "it-attacked";
+    static final String ATTACKED_PASSWORD = "It-Attacked-Pw-9v5";
     static final String ADMIN = "karaf";
     static final String ADMIN_PASSWORD = "karaf";
     /** Failures an address may have in a minute in this server; see {@link #start}. */
@@ -82,12 +85,19 @@ final class GatepassServer implements AutoCloseable {
     }
 
     static GatepassServer start(String name) throws IOException, InterruptedException {
+        return start(name, THROTTLE_FAILURES);
+    }
+
+    /** @param throttleFailures failures an address may have in a minute before 429 */
+    static GatepassServer start(String name, int throttleFailures) throws IOException, InterruptedException {
         KarafProcess karaf = KarafProcess.unpack(Path.of(System.getProperty("gatepass.distribution")),
             Path.of("target/e2e/" + name + "-" + System.nanoTime()));
         Files.writeString(karaf.home().resolve("etc/users.properties"),
             "\n" + VIEWER + " = " + VIEWER_PASSWORD + ",viewer\n", StandardOpenOption.APPEND);
+        Files.writeString(karaf.home().resolve("etc/users.properties"),
+            ATTACKED + " = " + ATTACKED_PASSWORD + ",viewer\n", StandardOpenOption.APPEND);
         Files.writeString(karaf.home().resolve("etc/io.gatepass.rest.cfg"),
-            "throttleFailures = " + THROTTLE_FAILURES + "\n");
+            "throttleFailures = " + throttleFailures + "\n");
         GatepassServer server = new GatepassServer(karaf, httpPortOf(karaf.home()));
         karaf.start();
         await("the Gatepass HTTP endpoints answer").atMost(Duration.ofSeconds(120))

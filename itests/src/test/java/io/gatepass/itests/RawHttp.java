@@ -1,5 +1,7 @@
 package io.gatepass.itests;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,6 +54,52 @@ final class RawHttp {
             out.write(body);
             out.flush();
             return parse(socket.getInputStream());
+        }
+    }
+
+    /**
+     * Any request, with header lines ({@code Name: value}, sent as ISO-8859-1 bytes, so even a NUL
+     * goes out as given) and a body or null. A server that answers and closes before it has read
+     * the whole request, as one does for a header or a body over its limits, is still heard: its
+     * answer is read after the failed write.
+     */
+    static Answer send(InetAddress from, int port, String method, String path, List<String> headerLines,
+                       byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+            + "\r\n");
+        headerLines.forEach(line -> head.append(line).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(30_000);
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+            IOException writeFailure = null;
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException e) {
+                writeFailure = e;
+            }
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (IOException e) {
+                // A reset after the answer: keep what came before it.
+                if (received.size() == 0) {
+                    if (writeFailure != null) {
+                        e.addSuppressed(writeFailure);
+                    }
+                    throw e;
+                }
+            }
+            return parse(new ByteArrayInputStream(received.toByteArray()));
         }
     }
 
