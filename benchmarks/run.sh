@@ -2,8 +2,10 @@
 # Runs every benchmark, prints their tables and writes them to RESULTS.md: token validation
 # (JMH, 1 and 2 threads), generate and refresh on the durable store (JMH, 1, 8 and 64 callers),
 # then retained heap per grant and startup time at 100,000 and 1,000,000 grants.
-#   benchmarks/run.sh    about 13 minutes on 2 cores (validation 6.5, generate and refresh 4.5,
-#                        memory and startup 2); needs about 8 GB of free memory and 2 GB of disk
+#   benchmarks/run.sh    about 17 minutes on 2 cores (validation 6.5, generate and refresh 4.5,
+#                        memory and startup 2, HTTP load with wrk against Gatepass and Keycloak 4);
+#                        needs about 8 GB of free memory and 2 GB of disk.
+#                        GATEPASS_SKIP_LOAD=1 leaves out the HTTP load test (benchmarks/load.sh).
 # MAVEN_REPOSITORY: the local Maven repository, if not ~/.m2/repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +61,17 @@ java -XX:+UseSerialGC -Xmx6g -cp target/benchmarks.jar io.gatepass.tokens.intern
     memory target/memory.json target/grant-stores/memory-100000 target/grant-stores/memory-1000000 \
     | tee target/memory.log
 memory_elapsed=$((SECONDS - started))
-elapsed=$((validation_elapsed + issue_elapsed + memory_elapsed))
+
+# The HTTP endpoints under wrk, Gatepass and then Keycloak, each alone on the machine.
+started=$SECONDS
+if [ "${GATEPASS_SKIP_LOAD:-0}" = 1 ]; then
+    load_table="Not run this time (GATEPASS_SKIP_LOAD=1)."
+else
+    ./load.sh | tee target/load.log
+    load_table=$(cat target/load.md)
+fi
+load_elapsed=$((SECONDS - started))
+elapsed=$((validation_elapsed + issue_elapsed + memory_elapsed + load_elapsed))
 
 table=$(python3 report.py table target/jmh-t1.json target/jmh-t2.json)
 setup=$(python3 report.py setup target/jmh-t1.log target/jmh-t2.log)
@@ -78,6 +90,8 @@ echo
 echo "$memory_table"
 echo
 echo "$startup_table"
+echo
+echo "$load_table"
 
 cat > RESULTS.md <<MARKDOWN
 # Benchmark results
@@ -161,8 +175,28 @@ $startup_table
   it, as the service does when it starts; the median and each run. The store's files were just
   written, so they are in the page cache; from a cold disk, add the time to read them.
 
+## HTTP load (wrk on loopback)
+
+$load_table
+
+- \`wrk -t ${LOAD_THREADS:-2} -c ${LOAD_CONNECTIONS:-32} -d ${LOAD_SECONDS:-30}s --latency\` against each
+  server in turn, on the same 2 cores as the server (\`benchmarks/load.sh\`,
+  \`benchmarks/load/*.lua\`). Both servers run with a 1 GB heap.
+- Each endpoint is first warmed up for 10 s (not reported), then measured.
+- **refresh**: each request presents a refresh token never sent before: every wrk thread starts
+  with its share of 128 freshly generated refresh tokens and then sends the one each answer
+  brought, as a connector does. **introspection**: valid access tokens, round robin over 128.
+  The app (Gatepass) or confidential client (Keycloak) authenticates with HTTP Basic.
+- **not as expected**: answers other than 2xx, refresh answers without a new refresh token, and
+  introspection answers that were not \`"active": true\`.
+- **server CPU**, **wrk CPU**: CPU time of the server's JVM and of wrk during the run, as a share
+  of all cores (100% = both cores busy).
+- Keycloak: the distribution \`org.keycloak:keycloak-quarkus-dist\` from Maven Central,
+  \`kc.sh start-dev\` on the Temurin 25 JDK, a realm with one confidential client (with an
+  audience mapper, which 26.7 requires for introspection) and one user.
+
 Benchmark wall time, setup included: ${elapsed} s (validation ${validation_elapsed} s, generate
-and refresh ${issue_elapsed} s, memory and startup ${memory_elapsed} s).
+and refresh ${issue_elapsed} s, memory and startup ${memory_elapsed} s, HTTP load ${load_elapsed} s).
 
 ## Machine
 
