@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -624,19 +623,8 @@ class AttackSuiteIT {
             .until(() -> Files.readString(log, StandardCharsets.ISO_8859_1)
                 .contains("of app 'attack-parallel' (user 'it-attacked') from 127.0.66.2: grant revoked"));
 
-        List<String> found = new ArrayList<>();
-        for (Path folder : List.of(home.resolve("data/log"), home.resolve("data/gatepass"))) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] bytes = Files.readAllBytes(file);
-                    String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
-                    String utf8 = new String(bytes, StandardCharsets.UTF_8);
-                    USED.stream().filter(used -> latin1.contains(used) || utf8.contains(used))
-                        .forEach(used -> found.add(home.relativize(file) + ": "
-                            + used.substring(0, 8) + "..."));
-                }
-            }
-        }
+        List<String> found = SecretScan.findings(home, List.of(home.resolve("data/log"), home.resolve("data/gatepass")),
+            USED);
 
         assertThat(USED).hasSizeGreaterThan(GatepassServer.THROTTLE_FAILURES);
         assertThat(found).isEmpty();

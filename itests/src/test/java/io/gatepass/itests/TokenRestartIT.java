@@ -2,7 +2,6 @@ package io.gatepass.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +69,8 @@ class TokenRestartIT {
         karaf.client("token:revoke --app e2e-tokens --force");
         karaf.stop();
 
-        assertThat(occurrences(karaf.home().resolve("data/log"))).as("logs").isEmpty();
-        assertThat(occurrences(karaf.home().resolve("data/gatepass"))).as("store").isEmpty();
+        assertThat(SecretScan.findings(karaf.home(), List.of(karaf.home().resolve("data/log"),
+            karaf.home().resolve("data/gatepass")), secrets)).as("logs and store").isEmpty();
     }
 
     private String refreshInATerminal(String refreshToken, String clientSecret) throws Exception {
@@ -89,18 +87,5 @@ class TokenRestartIT {
         assertThat(matcher.find()).as("%s in:%n%s", pattern, output).isTrue();
         secrets.add(matcher.group());
         return matcher.group();
-    }
-
-    /** @return "file: secret" for every secret of the scenario found in a file under the folder */
-    private List<String> occurrences(Path folder) throws Exception {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                secrets.stream().filter(content::contains).forEach(secret ->
-                    found.add(file + ": " + secret.substring(0, 8) + "..."));
-            }
-        }
-        return found;
     }
 }
