@@ -45,7 +45,7 @@ final class ManagedConnection implements ManagedToken {
     private final Scheduler scheduler;
     private final Clock clock;
     private final EventSink events;
-    private final DoubleSupplier random;
+    private final RefreshTiming timing;
     private final String vaultName;
     private final ReentrantLock refreshing = new ReentrantLock();
 
@@ -68,7 +68,7 @@ final class ManagedConnection implements ManagedToken {
         this.scheduler = scheduler;
         this.clock = clock;
         this.events = events;
-        this.random = random;
+        this.timing = new RefreshTiming(settings, random);
         this.vaultName = "client/" + settings.name();
     }
 
@@ -93,7 +93,7 @@ final class ManagedConnection implements ManagedToken {
                 return;
             }
             state = ConnectionState.READY;
-            scheduleAt(refreshDue(tokens));
+            scheduleAt(timing.refreshDue(tokens, clock.instant()));
             LOG.info("Gatepass client connection '{}' to {} as app '{}' is ready; access token valid until {}",
                 settings.name(), settings.serverUrl(), settings.appId(), tokens.accessTokenExpiresAt());
         } finally {
@@ -295,7 +295,7 @@ final class ManagedConnection implements ManagedToken {
         problem = null;
         failures = 0;
         lastRefresh = clock.instant();
-        scheduleAt(refreshDue(received));
+        scheduleAt(timing.refreshDue(received, clock.instant()));
     }
 
     private void refusedForGood(StoredTokens current, String why) {
@@ -325,7 +325,7 @@ final class ManagedConnection implements ManagedToken {
 
     private void failed(String why, Duration retryAfter) {
         failures++;
-        Duration delay = backoff(failures);
+        Duration delay = timing.backoff(failures);
         if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
             delay = retryAfter;
         }
@@ -336,24 +336,6 @@ final class ManagedConnection implements ManagedToken {
         scheduleAt(clock.instant().plus(delay));
         LOG.warn("Gatepass client connection '{}' could not refresh (failure {} in a row): {} Next attempt in {} s",
             settings.name(), failures, why, Math.max(1, delay.toSeconds()));
-    }
-
-    /** @return the retry delay after this many failures in a row: doubling, capped, less up to half at random */
-    Duration backoff(int failuresInARow) {
-        long initial = settings.retryInitial().toMillis();
-        long max = settings.retryMax().toMillis();
-        long doubled = failuresInARow >= 31 ? max : Math.min(max, initial << (failuresInARow - 1));
-        return Duration.ofMillis((long) (doubled * (0.5 + random.getAsDouble() / 2)));
-    }
-
-    /** @return when to refresh this pair: the configured share of its lifetime, less up to the jitter */
-    Instant refreshDue(StoredTokens pair) {
-        long lifetime = pair.accessTokenExpiresAt().toEpochMilli() - pair.obtainedAt().toEpochMilli();
-        if (lifetime <= 0) {
-            return clock.instant();
-        }
-        double share = settings.refreshAt() - settings.jitter() * random.getAsDouble();
-        return pair.obtainedAt().plusMillis((long) (lifetime * share));
     }
 
     private void scheduleAt(Instant when) {

@@ -36,11 +36,14 @@ class ManagedConnectionTest {
         connection = open();
     }
 
-    private ManagedConnection open() {
-        ConnectionSettings settings = new ConnectionSettings("crm", "http://127.0.0.1:8181",
+    private static ConnectionSettings crm() {
+        return new ConnectionSettings("crm", "http://127.0.0.1:8181",
             URI.create("http://127.0.0.1:8181/gatepass/oauth/token"), "crm-sync", "configured".toCharArray(), 0.75,
             0.1, Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofSeconds(10));
-        ManagedConnection opened = new ManagedConnection(settings, vault, server, scheduler, clock,
+    }
+
+    private ManagedConnection open() {
+        ManagedConnection opened = new ManagedConnection(crm(), vault, server, scheduler, clock,
             (topic, properties) -> events.add(topic + " " + properties), () -> random);
         opened.start();
         return opened;
@@ -167,13 +170,14 @@ class ManagedConnectionTest {
 
     @Test
     void theRetryDelayDoublesUpToItsMaximumAndTheJitterOnlyShortensIt() {
+        RefreshTiming timing = new RefreshTiming(crm(), () -> random);
         random = 1;
-        assertThat(connection.backoff(1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(connection.backoff(6)).isEqualTo(Duration.ofSeconds(64));
-        assertThat(connection.backoff(7)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(connection.backoff(100)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(timing.backoff(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(timing.backoff(6)).isEqualTo(Duration.ofSeconds(64));
+        assertThat(timing.backoff(7)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(timing.backoff(100)).isEqualTo(Duration.ofMinutes(2));
         random = 0;
-        assertThat(connection.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(timing.backoff(1)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
