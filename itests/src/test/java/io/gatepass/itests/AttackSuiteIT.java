@@ -480,6 +480,8 @@ class AttackSuiteIT {
         assertThat(message.matches()).as(locked.body()).isTrue();
         Instant until = Instant.parse(message.group(1));
         assertThat(until).isAfter(lockedAt.minusSeconds(2)).isBefore(lockedAt.plus(Duration.ofMinutes(15)));
+        assertThat(Long.parseLong(locked.header("Retry-After")))
+            .isBetween(1L, Duration.between(lockedAt, until).toSeconds() + 2);
 
         RawHttp.Answer otherUser =
             generate(from, app.id(), GatepassServer.VIEWER, GatepassServer.VIEWER_PASSWORD);

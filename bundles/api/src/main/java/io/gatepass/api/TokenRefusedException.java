@@ -1,5 +1,8 @@
 package io.gatepass.api;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** A token pair was not generated; {@link #refusal()} says why and which field is concerned. */
 public class TokenRefusedException extends GatepassException {
 
@@ -26,13 +29,25 @@ public class TokenRefusedException extends GatepassException {
     }
 
     private final Refusal refusal;
+    private final transient Instant retryAfter;
 
     public TokenRefusedException(Refusal refusal, String message) {
+        this(refusal, message, null);
+    }
+
+    /** @param retryAfter when a request may succeed again, for {@code LOCKED_OUT}; may be null */
+    public TokenRefusedException(Refusal refusal, String message, Instant retryAfter) {
         super(message);
         this.refusal = refusal;
+        this.retryAfter = retryAfter;
     }
 
     public Refusal refusal() {
         return refusal;
+    }
+
+    /** @return when the lockout ends, for {@code LOCKED_OUT}; empty for the other refusals */
+    public Optional<Instant> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -1,6 +1,8 @@
 package io.gatepass.rest.internal;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,9 +63,17 @@ final class AdminEndpoint extends GatepassServlet {
             case APP_DISABLED -> new HttpProblem(409, "app_disabled", e.getMessage());
             case BAD_CREDENTIALS ->
                 new HttpProblem(400, "bad_credentials", e.getMessage()).field("password");
-            case LOCKED_OUT -> new HttpProblem(429, "locked_out", e.getMessage()).field("username");
+            case LOCKED_OUT -> lockedOut(e);
             case ROLE_NOT_HELD -> new HttpProblem(400, "role_not_held", e.getMessage()).field("roles");
         };
+    }
+
+    /** 429 with Retry-After: the seconds until the lockout ends, rounded up, at least 1. */
+    private static HttpProblem lockedOut(TokenRefusedException e) {
+        HttpProblem problem = new HttpProblem(429, "locked_out", e.getMessage()).field("username");
+        return e.retryAfter().map(until -> problem.with("Retry-After", String.valueOf(
+            Math.max(1, (Duration.between(Instant.now(), until).toMillis() + 999) / 1000))))
+            .orElse(problem);
     }
 
     /** The registry names fields as the shell does ({@code access-ttl}); JSON says {@code access_ttl}. */

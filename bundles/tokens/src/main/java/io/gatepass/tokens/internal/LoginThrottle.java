@@ -70,14 +70,14 @@ final class LoginThrottle {
         if (sourceUntil != null && (userUntil == null || sourceUntil.isAfter(userUntil))) {
             // Unlocking the user would not help, so this message does not suggest it.
             throw new TokenRefusedException(Refusal.LOCKED_OUT, "Too many wrong passwords from "
-                + key.source() + "; try again after " + retryTime(sourceUntil) + ".");
+                + key.source() + "; try again after " + retryTime(sourceUntil) + ".", sourceUntil);
         }
         if (userUntil != null) {
             throw new TokenRefusedException(Refusal.LOCKED_OUT, "Too many wrong passwords for user "
                 + InvalidInputException.quote(username) + " from " + key.source()
                 + "; try again after " + retryTime(userUntil)
                 + ", or ask an administrator to run token:unlock " + shellWord(key.username())
-                + ".");
+                + ".", userUntil);
         }
     }
 

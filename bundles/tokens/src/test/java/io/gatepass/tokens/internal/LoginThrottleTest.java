@@ -43,7 +43,8 @@ class LoginThrottleTest {
             .isThrownBy(() -> throttle.checkAllowed("bob", HOME))
             .withMessage("Too many wrong passwords for user 'bob' from 10.0.0.1; try again after"
                 + " 2026-12-03T10:00:01Z, or ask an administrator to run token:unlock bob.")
-            .satisfies(refused -> assertThat(refused.refusal()).isEqualTo(Refusal.LOCKED_OUT));
+            .satisfies(refused -> assertThat(refused.refusal()).isEqualTo(Refusal.LOCKED_OUT))
+            .satisfies(refused -> assertThat(refused.retryAfter()).hasValue(START.plusSeconds(1)));
     }
 
     @Test
