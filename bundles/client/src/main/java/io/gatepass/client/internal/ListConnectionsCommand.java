@@ -1,6 +1,7 @@
 package io.gatepass.client.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.gatepass.client.ConnectionStatus;
@@ -48,7 +49,8 @@ public class ListConnectionsCommand implements Action {
         return null;
     }
 
-    private static String time(Instant instant) {
-        return instant == null ? "-" : instant.toString();
+    /** @return the instant to the second, as people read it in a table or a sentence; "-" for none */
+    static String time(Instant instant) {
+        return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -32,7 +32,7 @@ public class RefreshConnectionCommand implements Action {
             throw new GatepassException("Connection '" + name + "' did not refresh: " + status.problem());
         }
         System.out.println("Connection '" + name + "' refreshed; access token valid until "
-            + status.accessTokenExpiresAt() + ", next refresh at " + status.nextRefresh() + ".");
+            + ListConnectionsCommand.time(status.accessTokenExpiresAt()) + ", next refresh at " + ListConnectionsCommand.time(status.nextRefresh()) + ".");
         return null;
     }
 }
