@@ -54,7 +54,8 @@ public class ImportTokensCommand implements Action {
             ConnectionStatus status = connection.importTokens(refreshToken, secret);
             System.out.println("Connection '" + name + "' now holds its own tokens in the vault; the refresh token"
                 + " you typed no longer works.");
-            System.out.println("Access token valid until " + ListConnectionsCommand.time(status.accessTokenExpiresAt()) + "; next refresh at "
+            System.out.println("Access token valid until "
+                + ListConnectionsCommand.time(status.accessTokenExpiresAt()) + "; next refresh at "
                 + ListConnectionsCommand.time(status.nextRefresh()) + ".");
         } finally {
             if (secret != null) {

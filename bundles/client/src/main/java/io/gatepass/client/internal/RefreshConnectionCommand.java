@@ -32,7 +32,8 @@ public class RefreshConnectionCommand implements Action {
             throw new GatepassException("Connection '" + name + "' did not refresh: " + status.problem());
         }
         System.out.println("Connection '" + name + "' refreshed; access token valid until "
-            + ListConnectionsCommand.time(status.accessTokenExpiresAt()) + ", next refresh at " + ListConnectionsCommand.time(status.nextRefresh()) + ".");
+            + ListConnectionsCommand.time(status.accessTokenExpiresAt()) + ", next refresh at "
+            + ListConnectionsCommand.time(status.nextRefresh()) + ".");
         return null;
     }
 }
