@@ -13,6 +13,8 @@ import io.gatepass.spi.SecretVault;
 final class ConnectionImport {
 
     private static final String NOTHING = " Nothing was imported; the connection is as it was.";
+    /** Refresh tokens all have one length; a sample says which, without repeating the format here. */
+    private static final int REFRESH_TOKEN_LENGTH = PrefixedSecret.generate(TokenKind.REFRESH.prefix()).length;
 
     private ConnectionImport() {
     }
@@ -27,7 +29,7 @@ final class ConnectionImport {
         }
         if (!PrefixedSecret.isWellFormed(TokenKind.REFRESH.prefix(), refreshToken)) {
             throw new InvalidInputException("refresh-token", "That is not a Gatepass refresh token: one starts with "
-                + TokenKind.REFRESH.prefix() + " and is " + refreshTokenLength() + " characters long, with a"
+                + TokenKind.REFRESH.prefix() + " and is " + REFRESH_TOKEN_LENGTH + " characters long, with a"
                 + " checksum that catches typing and copying mistakes." + NOTHING);
         }
     }
@@ -37,10 +39,6 @@ final class ConnectionImport {
             throw new InvalidInputException("client-secret", "That is not a Gatepass client secret: one starts with"
                 + " gpcs_, with a checksum that catches typing and copying mistakes." + NOTHING);
         }
-    }
-
-    private static int refreshTokenLength() {
-        return PrefixedSecret.generate(TokenKind.REFRESH.prefix()).length;
     }
 
     static TokenEndpoint.Answer exchange(TokenEndpoint endpoint, ConnectionSettings settings, String refreshToken,

@@ -1,6 +1,5 @@
 package io.gatepass.store.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +42,9 @@ public final class SecretVaultComponent implements SecretVault {
                 LOG.warn("The Gatepass vault key file {} is readable by others than its owner: chmod 600 it",
                     keyFile);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.error("The Gatepass secret vault did not start: {}", e.getMessage());
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            throw e;
         }
         vault = new RecordStoreVault(store, key);
         int secrets = vault.names("").size();

@@ -185,13 +185,17 @@ final class VaultKey {
         return HexFormat.of().formatHex(id);
     }
 
-    /** @return whether the file grants any permission to group or others */
-    static boolean othersMayRead(Path file) throws IOException {
+    /** @return whether the file grants any permission to group or others; false where that cannot be told */
+    static boolean othersMayRead(Path file) {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return false;
         }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        return permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     @Override
