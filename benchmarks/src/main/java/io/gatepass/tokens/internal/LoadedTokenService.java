@@ -32,7 +32,7 @@ final class LoadedTokenService implements AutoCloseable {
         long start = System.nanoTime();
         journal = JournalStore.open(folder, new JournalStore.Options(64L << 20));
         tokens = serviceOn(journal);
-        int found = tokens.grantsById().size();
+        int found = tokens.grantCount();
         report(String.format("opened the store with %,d grants", found), start);
 
         if (found < grants) {

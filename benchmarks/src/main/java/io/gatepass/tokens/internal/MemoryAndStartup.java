@@ -83,7 +83,7 @@ public final class MemoryAndStartup {
             new GrantSweeper(service.tokens, service.journal(), registry,
                 new GrantUses(service.journal(), registry), (topic, properties) -> { }, Clock.systemUTC()).sweep();
             System.out.printf("setup: swept the store of %,d grants, as the token service does when it starts:"
-                    + " audit trail trimmed from %,d to %,d entries in %.1f s%n", service.tokens.grantsById().size(),
+                    + " audit trail trimmed from %,d to %,d entries in %.1f s%n", service.tokens.grantCount(),
                 before, service.tokens.auditTrail().size(), (System.nanoTime() - start) / 1e9);
         }
     }
@@ -97,13 +97,13 @@ public final class MemoryAndStartup {
         long loaded = System.nanoTime();
         try {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("grants", tokens.grantsById().size());
+            result.put("grants", tokens.grantCount());
             result.put("records", store.recordCounts());
             result.put("diskBytes", TokenIssueBenchmark.folderBytes(folder));
             result.put("storeOpenSeconds", (opened - start) / 1e9);
             result.put("serviceLoadSeconds", (loaded - opened) / 1e9);
             System.out.printf("startup: opened the store of %,d grants in %.2f s; the token service loaded them"
-                + " in %.2f s%n", tokens.grantsById().size(), (opened - start) / 1e9, (loaded - opened) / 1e9);
+                + " in %.2f s%n", tokens.grantCount(), (opened - start) / 1e9, (loaded - opened) / 1e9);
             return result;
         } finally {
             store.close();
@@ -149,7 +149,7 @@ public final class MemoryAndStartup {
             TokenServiceImpl tokens = LoadedTokenService.serviceOn(store);
             long full = settledHeap();
             histogram(Path.of(histograms + "-full.txt"));
-            Loaded loaded = new Loaded(tokens.grantsById().size(), Map.copyOf(store.recordCounts()), storeOnly, full,
+            Loaded loaded = new Loaded(tokens.grantCount(), Map.copyOf(store.recordCounts()), storeOnly, full,
                 histograms);
             System.out.printf("memory: %,d grants: %,d bytes used with the store alone, %,d with the token service"
                 + " too%n", loaded.grants, storeOnly, full);

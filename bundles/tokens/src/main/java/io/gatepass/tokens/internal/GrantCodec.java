@@ -24,43 +24,63 @@ final class GrantCodec {
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     byte[] encode(GrantState grant) {
-        GrantState.Tokens tokens = grant.tokens;
+        GrantTokens tokens = grant.tokens;
         List<StoredAccess> access = new ArrayList<>(2);
-        access.add(new StoredAccess(tokens.access().hash().toBase64(), tokens.access().expiresAt()));
-        if (tokens.previousAccess() != null) {
-            access.add(new StoredAccess(tokens.previousAccess().hash().toBase64(),
-                tokens.previousAccess().expiresAt()));
+        access.add(new StoredAccess(tokens.access().toBase64(), tokens.accessExpiry));
+        if (tokens.hasPrevious()) {
+            access.add(new StoredAccess(tokens.previous().toBase64(), tokens.previousExpiry));
         }
-        StoredGrant stored = new StoredGrant(StoredGrant.FORMAT_VERSION, grant.id, grant.appId,
-            grant.username, List.copyOf(grant.roles), grant.created,
+        List<String> rotated = new ArrayList<>(tokens.rotatedCount());
+        for (int i = 0; i < tokens.rotatedCount(); i++) {
+            rotated.add(tokens.rotated(i).toBase64());
+        }
+        StoredGrant stored = new StoredGrant(StoredGrant.FORMAT_VERSION, grant.id(), grant.appId(),
+            grant.username(), List.copyOf(grant.roles()), grant.created,
             grant.refreshAbsoluteExpiry == Long.MAX_VALUE ? null : grant.refreshAbsoluteExpiry, access,
-            tokens.refresh().toBase64(), tokens.refreshIssued(),
-            tokens.rotated().stream().map(TokenHash::toBase64).toList(), grant.expiringNotified);
-        return write(stored, grant.id);
+            tokens.refresh().toBase64(), tokens.refreshIssued, rotated, grant.expiringNotified);
+        return write(stored, grant.id());
     }
 
-    GrantState decode(String key, byte[] bytes) {
+    /**
+     * @param subjects gives the shared subject of an app, user and roles
+     * @throws StoreException if the record is damaged or of a format this Gatepass does not read
+     */
+    GrantState decode(String key, byte[] bytes, Subjects subjects) {
         StoredGrant stored = read(key, bytes, StoredGrant.class);
-        if (stored.v() != StoredGrant.FORMAT_VERSION) {
+        if (stored.v() < StoredGrant.OLDEST_FORMAT_VERSION || stored.v() > StoredGrant.FORMAT_VERSION) {
             throw new StoreException("The stored grant '" + key + "' has format version " + stored.v()
-                + "; this Gatepass reads version " + StoredGrant.FORMAT_VERSION
-                + ". Upgrade Gatepass or restore a backup.");
+                + "; this Gatepass reads versions " + StoredGrant.OLDEST_FORMAT_VERSION + " to "
+                + StoredGrant.FORMAT_VERSION + ". Upgrade Gatepass or restore a backup.");
         }
-        GrantState grant = new GrantState(stored.id(), stored.app(), stored.user(), Set.copyOf(stored.roles()),
-            stored.created(), stored.refreshExpires() == null ? Long.MAX_VALUE : stored.refreshExpires());
-        IndexEntry.Access access = access(grant, stored.access().get(0));
-        IndexEntry.Access previous = stored.access().size() > 1 ? access(grant, stored.access().get(1)) : null;
-        grant.tokens = new GrantState.Tokens(access, previous, TokenHash.fromBase64(stored.refresh()),
-            stored.refreshIssued(), stored.rotated().stream().map(TokenHash::fromBase64).toList());
+        if (stored.access() == null || stored.access().isEmpty() || stored.refresh() == null
+            || stored.app() == null || stored.user() == null || stored.roles() == null) {
+            throw new StoreException("The stored grant '" + key + "' lacks its app, user, roles or token hashes.");
+        }
+        long idBits = GrantState.storedIdBits(key);
+        GrantState grant = new GrantState(idBits, subjects.subject(stored.app(), stored.user(),
+            Set.copyOf(stored.roles())), stored.created(),
+            stored.refreshExpires() == null ? Long.MAX_VALUE : stored.refreshExpires());
+        StoredAccess access = stored.access().get(0);
+        StoredAccess previous = stored.access().size() > 1 ? stored.access().get(1) : null;
+        List<String> rotated = stored.rotated() == null ? List.of() : stored.rotated();
+        grant.tokens = GrantTokens.stored(TokenHash.fromBase64(key, access.h()), access.exp(),
+            previous == null ? null : TokenHash.fromBase64(key, previous.h()), previous == null ? 0 : previous.exp(),
+            TokenHash.fromBase64(key, stored.refresh()), stored.refreshIssued(),
+            rotated.stream().map(h -> TokenHash.fromBase64(key, h)).toArray(TokenHash[]::new));
         grant.expiringNotified = stored.notified();
         return grant;
     }
 
-    /** @return the entry of a newly issued access token, with its validation answer made once */
-    static IndexEntry.Access access(GrantState grant, TokenHash hash, long expiresAt) {
-        TokenPrincipal principal = new TokenPrincipal(grant.id, grant.appId, grant.username, grant.roles,
-            Instant.ofEpochMilli(expiresAt));
-        return new IndexEntry.Access(grant, hash, expiresAt, TokenValidation.valid(principal));
+    /** Gives grants read from the store their shared subject; the token index is one. */
+    @FunctionalInterface
+    interface Subjects {
+        GrantSubject subject(String appId, String username, Set<String> roles);
+    }
+
+    /** @return the answer to a successful validation of the grant's access token expiring then */
+    static TokenValidation validAnswer(GrantState grant, long expiresAt) {
+        return TokenValidation.valid(new TokenPrincipal(grant.id(), grant.appId(), grant.username(), grant.roles(),
+            Instant.ofEpochMilli(expiresAt)));
     }
 
     byte[] encodeRevocation(long at, String why) {
@@ -77,10 +97,6 @@ final class GrantCodec {
 
     static long decodeUse(byte[] bytes) {
         return Long.parseLong(new String(bytes, StandardCharsets.US_ASCII));
-    }
-
-    private static IndexEntry.Access access(GrantState grant, StoredAccess stored) {
-        return access(grant, TokenHash.fromBase64(stored.h()), stored.exp());
     }
 
     private byte[] write(Object value, String key) {

@@ -54,8 +54,7 @@ final class GrantRevocations {
             GrantState grant = grants.apply(key);
             if (grant != null) {
                 StoredRevocation revocation = codec.decodeRevocation(key, bytes);
-                grant.revocation = revocation.why();
-                grant.revokedAt = revocation.at();
+                grant.revocation = new GrantState.Revocation(revocation.at(), revocation.why());
             }
         });
     }
@@ -90,15 +89,14 @@ final class GrantRevocations {
     void revokeForReuse(GrantState grant, String source) {
         long now = clock.millis();
         WriteBatch batch = new WriteBatch()
-            .put(COLLECTION, grant.id, codec.encodeRevocation(now, "refresh token reused"));
-        AuditTrail.Pending entry = audit.add(batch, "REUSE_DETECTED", grant.appId, grant.username, grant.id, source,
+            .put(COLLECTION, grant.id(), codec.encodeRevocation(now, "refresh token reused"));
+        AuditTrail.Pending entry = audit.add(batch, "REUSE_DETECTED", grant.appId(), grant.username(), grant.id(), source,
             "a rotated refresh token was presented again; grant revoked");
         store.write(batch);
-        grant.revocation = "refresh token reused";
-        grant.revokedAt = now;
+        grant.revocation = new GrantState.Revocation(now, "refresh token reused");
         audit.committed(entry);
-        LOG.warn("Refresh token reuse for grant {} of app '{}' (user '{}') from {}: grant revoked", grant.id,
-            grant.appId, grant.username, source);
+        LOG.warn("Refresh token reuse for grant {} of app '{}' (user '{}') from {}: grant revoked", grant.id(),
+            grant.appId(), grant.username(), source);
         events.post(GatepassEvents.TOKEN_REUSE_DETECTED, TokenServiceImpl.grantEvent(grant, source));
     }
 
@@ -107,9 +105,9 @@ final class GrantRevocations {
         WriteBatch batch = new WriteBatch();
         List<AuditTrail.Pending> entries = new ArrayList<>();
         for (GrantState grant : chunk) {
-            batch.put(COLLECTION, grant.id, codec.encodeRevocation(now, why));
+            batch.put(COLLECTION, grant.id(), codec.encodeRevocation(now, why));
             if (bulk == null) {
-                entries.add(audit.add(batch, "REVOKED", grant.appId, grant.username, grant.id, source, why));
+                entries.add(audit.add(batch, "REVOKED", grant.appId(), grant.username(), grant.id(), source, why));
             }
         }
         if (bulk != null && first) {
@@ -117,10 +115,9 @@ final class GrantRevocations {
         }
         store.write(batch);
         for (GrantState grant : chunk) {
-            grant.revocation = why;
-            grant.revokedAt = now;
+            grant.revocation = new GrantState.Revocation(now, why);
             if (bulk == null) {
-                LOG.info("Grant {} of app '{}' (user '{}') revoked by {}", grant.id, grant.appId, grant.username,
+                LOG.info("Grant {} of app '{}' (user '{}') revoked by {}", grant.id(), grant.appId(), grant.username(),
                     source);
                 events.post(GatepassEvents.TOKEN_REVOKED, TokenServiceImpl.grantEvent(grant, source));
             }

@@ -66,7 +66,7 @@ final class GrantSweeper {
         }
         long now = clock.millis();
         long horizon = now + settings.expiryWarning().toMillis();
-        for (GrantState grant : tokens.grantsById().values()) {
+        for (GrantState grant : tokens.grantStates()) {
             long expiry = grant.refreshExpiry(settings.refreshIdleTimeout());
             if (!grant.expiringNotified && !grant.hasEnded(now, settings.refreshIdleTimeout()) && expiry <= horizon) {
                 notifyExpiring(grant, expiry);
@@ -80,9 +80,9 @@ final class GrantSweeper {
                 return;
             }
             grant.expiringNotified = true;
-            WriteBatch batch = new WriteBatch().put(TokenServiceImpl.GRANTS, grant.id, tokens.codec().encode(grant));
-            AuditTrail.Pending entry = tokens.auditTrail().add(batch, "EXPIRING", grant.appId, grant.username,
-                grant.id, "gatepass", "refresh token expires at " + Instant.ofEpochMilli(expiry));
+            WriteBatch batch = new WriteBatch().put(TokenServiceImpl.GRANTS, grant.id(), tokens.codec().encode(grant));
+            AuditTrail.Pending entry = tokens.auditTrail().add(batch, "EXPIRING", grant.appId(), grant.username(),
+                grant.id(), "gatepass", "refresh token expires at " + Instant.ofEpochMilli(expiry));
             try {
                 store.write(batch);
             } catch (RuntimeException e) {
@@ -91,7 +91,7 @@ final class GrantSweeper {
             }
             tokens.auditTrail().committed(entry);
         }
-        LOG.info("Grant {} of app '{}' (user '{}') expires at {}", grant.id, grant.appId, grant.username,
+        LOG.info("Grant {} of app '{}' (user '{}') expires at {}", grant.id(), grant.appId(), grant.username(),
             Instant.ofEpochMilli(expiry));
         events.post(GatepassEvents.TOKEN_EXPIRING, TokenServiceImpl.grantEvent(grant, "gatepass"));
     }
@@ -100,7 +100,7 @@ final class GrantSweeper {
         TokenSettings settings = tokens.settings();
         long cutoff = clock.millis() - settings.keepEndedGrants().toMillis();
         List<GrantState> gone = new ArrayList<>();
-        for (GrantState grant : tokens.grantsById().values()) {
+        for (GrantState grant : tokens.grantStates()) {
             if (endedBefore(grant, cutoff, settings.refreshIdleTimeout())) {
                 gone.add(grant);
             }
@@ -109,14 +109,14 @@ final class GrantSweeper {
             List<GrantState> chunk = gone.subList(start, Math.min(gone.size(), start + 1_000));
             WriteBatch batch = new WriteBatch();
             for (GrantState grant : chunk) {
-                batch.delete(TokenServiceImpl.GRANTS, grant.id)
-                    .delete(GrantRevocations.COLLECTION, grant.id)
-                    .delete(GrantUses.COLLECTION, grant.id);
+                batch.delete(TokenServiceImpl.GRANTS, grant.id())
+                    .delete(GrantRevocations.COLLECTION, grant.id())
+                    .delete(GrantUses.COLLECTION, grant.id());
             }
             store.write(batch);
             for (GrantState grant : chunk) {
                 tokens.unload(grant);
-                uses.forget(grant.id);
+                uses.forget(grant.id());
             }
         }
         return gone.size();
@@ -124,9 +124,9 @@ final class GrantSweeper {
 
     private static boolean endedBefore(GrantState grant, long cutoff, Duration idle) {
         if (grant.isRevoked()) {
-            return grant.revokedAt < cutoff;
+            return grant.revokedAt() < cutoff;
         }
-        long end = Math.max(grant.refreshExpiry(idle), grant.tokens.access().expiresAt());
+        long end = Math.max(grant.refreshExpiry(idle), grant.tokens.accessExpiry);
         return end < cutoff;
     }
 

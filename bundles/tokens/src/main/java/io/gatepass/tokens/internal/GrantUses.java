@@ -34,10 +34,10 @@ final class GrantUses {
         Set<String> apps = new HashSet<>();
         for (GrantState grant : grants) {
             long used = grant.lastUsed;
-            if (used != 0 && used != written.getOrDefault(grant.id, 0L)) {
-                batch.put(COLLECTION, grant.id, GrantCodec.encodeUse(used));
-                changed.put(grant.id, used);
-                apps.add(grant.appId);
+            if (used != 0 && used != written.getOrDefault(grant.id(), 0L)) {
+                batch.put(COLLECTION, grant.id(), GrantCodec.encodeUse(used));
+                changed.put(grant.id(), used);
+                apps.add(grant.appId());
             }
         }
         if (batch.isEmpty()) {

@@ -24,7 +24,12 @@ record StoredGrant(
     List<String> rotated,
     boolean notified) {
 
-    static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2 keeps 128 bits of each token's SHA-256, version 1 kept all 256; this Gatepass
+     * reads both and writes 2.
+     */
+    static final int FORMAT_VERSION = 2;
+    static final int OLDEST_FORMAT_VERSION = 1;
 
     /** An access token's hash (base64) and expiry (epoch millis). */
     record StoredAccess(String h, long exp) {

@@ -1,50 +1,79 @@
 package io.gatepass.tokens.internal;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
+import io.gatepass.api.StoreException;
+
 /**
- * The SHA-256 of a token: what Gatepass stores and looks tokens up by. Tokens are 256 random
- * bits, so an unsalted hash is safe; it lets a presented token be found with one map lookup.
+ * The first 128 bits of the SHA-256 of a token: what Gatepass stores and looks tokens up by.
+ * Tokens are 256 random bits, so an unsalted hash is safe, and 128 bits of it are as hard to
+ * match as a 128-bit key: finding a token for a stored hash takes 2<sup>128</sup> tries. Two
+ * longs rather than a byte array, so a grant keeps its hashes in fields and the index compares
+ * them without following a pointer.
  */
 final class TokenHash {
 
+    /** Bytes of a hash as stored: 128 bits. Version 1 records held all 32 bytes of SHA-256. */
+    static final int BYTES = 16;
+
     private static final int MAX_TOKEN_LENGTH = 64;
+    private static final int SHA256_BYTES = 32;
 
     /** One digest and buffer per thread: hashing on the hot path allocates only the result. */
     private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
-    private final byte[] bytes;
-    private final int hashCode;
+    final long high;
+    final long low;
 
-    private TokenHash(byte[] bytes) {
-        this.bytes = bytes;
-        this.hashCode = (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    TokenHash(long high, long low) {
+        this.high = high;
+        this.low = low;
     }
 
     /** @param token a well-formed token (ASCII, at most 64 characters) */
     static TokenHash of(CharSequence token) {
-        return new TokenHash(HASHER.get().hash(token));
+        return HASHER.get().hash(token);
     }
 
-    static TokenHash fromBase64(String text) {
-        return new TokenHash(Base64.getDecoder().decode(text));
+    /**
+     * @param text a stored hash: 16 bytes, or the 32 of a version 1 record, whose first 16 count
+     * @throws StoreException if it is neither
+     */
+    static TokenHash fromBase64(String key, String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("The stored grant '" + key + "' has a token hash that is not base64.");
+        }
+        if (bytes.length != BYTES && bytes.length != SHA256_BYTES) {
+            throw new StoreException("The stored grant '" + key + "' has a token hash of " + bytes.length
+                + " bytes; expected " + BYTES + " or " + SHA256_BYTES + ".");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new TokenHash(buffer.getLong(), buffer.getLong());
     }
 
     String toBase64() {
-        return Base64.getEncoder().encodeToString(bytes);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(BYTES).putLong(high).putLong(low).array());
+    }
+
+    boolean is(long otherHigh, long otherLow) {
+        return high == otherHigh && low == otherLow;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TokenHash hash && MessageDigest.isEqual(bytes, hash.bytes);
+        return other instanceof TokenHash hash && hash.is(high, low);
     }
 
     @Override
     public int hashCode() {
-        return hashCode;
+        return Long.hashCode(high);
     }
 
     @Override
@@ -56,6 +85,8 @@ final class TokenHash {
 
         private final MessageDigest digest;
         private final byte[] buffer = new byte[MAX_TOKEN_LENGTH];
+        private final byte[] result = new byte[SHA256_BYTES];
+        private final ByteBuffer words = ByteBuffer.wrap(result);
 
         Hasher() {
             try {
@@ -65,14 +96,19 @@ final class TokenHash {
             }
         }
 
-        byte[] hash(CharSequence token) {
+        TokenHash hash(CharSequence token) {
             int length = token.length();
             for (int i = 0; i < length; i++) {
                 buffer[i] = (byte) token.charAt(i);
             }
             digest.update(buffer, 0, length);
             Arrays.fill(buffer, 0, length, (byte) 0);
-            return digest.digest();
+            try {
+                digest.digest(result, 0, SHA256_BYTES);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("SHA-256 refused a buffer of its own length", e);
+            }
+            return new TokenHash(words.getLong(0), words.getLong(Long.BYTES));
         }
     }
 }

@@ -1,87 +1,122 @@
 package io.gatepass.tokens.internal;
 
-import java.util.Collection;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.gatepass.spi.PrefixedSecret;
 
 /**
- * Every grant in memory, and the hash of every token that still means something mapped to its
- * grant: the current and previous access tokens, the current refresh token, and the rotated
- * refresh tokens kept for reuse detection. Lookups take no lock.
+ * Every grant in memory, found by its id and by the hash of every token that still means
+ * something: the current and previous access tokens, the current refresh token, and the rotated
+ * refresh tokens kept for reuse detection. Two {@link LongTable}s keyed by the id's bits and by
+ * the first word of each token hash; a candidate counts only if the grant itself holds the whole
+ * 128-bit hash (or the id), so a stale or shared key never answers for another grant. Lookups
+ * take no lock.
  */
 final class TokenIndex {
 
-    private final Map<TokenHash, IndexEntry> byHash = new ConcurrentHashMap<>();
-    private final Map<String, GrantState> byId = new ConcurrentHashMap<>();
+    private final LongTable<GrantState> byId = new LongTable<>();
+    private final LongTable<GrantState> byToken = new LongTable<>();
+    /** One subject per app, user and roles; shared by their grants. */
+    private final ConcurrentHashMap<GrantSubject, GrantSubject> subjects = new ConcurrentHashMap<>();
 
-    IndexEntry find(TokenHash hash) {
-        return byHash.get(hash);
+    /** @return the grant that holds the token hash in any role, or null */
+    GrantState find(TokenHash hash) {
+        return byToken.find(hash.high, hash, (grant, h) -> grant.tokens.find(h) != GrantTokens.NONE);
     }
 
     GrantState grant(String id) {
-        return id == null ? null : byId.get(id);
+        OptionalLong bits = GrantState.idBits(id);
+        return bits.isPresent() ? grant(bits.getAsLong()) : null;
     }
 
-    Collection<GrantState> grants() {
-        return byId.values();
+    GrantState grant(long idBits) {
+        return byId.find(idBits, null, (grant, unused) -> grant.idBits == idBits);
     }
 
-    Map<String, GrantState> grantsById() {
-        return byId;
+    /** @return a snapshot of every grant in memory */
+    List<GrantState> grants() {
+        List<GrantState> all = new ArrayList<>(byId.size());
+        byId.forEach(all::add);
+        return all;
+    }
+
+    void forEachGrant(Consumer<GrantState> action) {
+        byId.forEach(action);
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** @return the shared instance equal to this subject */
+    GrantSubject subject(String appId, String username, Set<String> roles) {
+        GrantSubject subject = new GrantSubject(appId, username, roles);
+        GrantSubject shared = subjects.putIfAbsent(subject, subject);
+        return shared == null ? subject : shared;
     }
 
     /** Puts a grant and all its token hashes into memory. */
     void add(GrantState grant) {
-        GrantState.Tokens tokens = grant.tokens;
-        byId.put(grant.id, grant);
-        byHash.put(tokens.access().hash(), tokens.access());
-        if (tokens.previousAccess() != null) {
-            byHash.put(tokens.previousAccess().hash(), tokens.previousAccess());
+        GrantTokens tokens = grant.tokens;
+        byId.add(grant.idBits, grant);
+        byToken.add(tokens.accessHigh, grant);
+        if (tokens.hasPrevious()) {
+            byToken.add(tokens.previousHigh, grant);
         }
-        byHash.put(tokens.refresh(), new IndexEntry.Refresh(grant, tokens.refresh()));
-        tokens.rotated().forEach(hash -> byHash.put(hash, new IndexEntry.Refresh(grant, hash)));
+        byToken.add(tokens.refreshHigh, grant);
+        for (int i = 0; i < tokens.rotatedCount(); i++) {
+            byToken.add(tokens.rotated(i).high, grant);
+        }
     }
 
     /** Records a rotation: the new tokens in, the ones that no longer mean anything out. */
-    void rotated(GrantState grant, GrantState.Tokens before, Collection<TokenHash> forgotten) {
-        GrantState.Tokens now = grant.tokens;
-        byHash.put(now.access().hash(), now.access());
-        byHash.put(now.refresh(), new IndexEntry.Refresh(grant, now.refresh()));
-        if (before.previousAccess() != null) {
-            byHash.remove(before.previousAccess().hash());
+    void rotated(GrantState grant, GrantTokens before) {
+        GrantTokens now = grant.tokens;
+        byToken.add(now.accessHigh, grant);
+        byToken.add(now.refreshHigh, grant);
+        if (before.hasPrevious()) {
+            byToken.remove(before.previousHigh, grant);
         }
-        forgotten.forEach(byHash::remove);
+        if (before.rotatedCount() == GrantState.ROTATED_KEPT) {
+            byToken.remove(before.rotated(0).high, grant);
+        }
     }
 
     /** Takes an ended grant and its hashes out of memory. */
     void remove(GrantState grant) {
-        GrantState.Tokens tokens = grant.tokens;
-        byId.remove(grant.id, grant);
-        byHash.remove(tokens.access().hash());
-        if (tokens.previousAccess() != null) {
-            byHash.remove(tokens.previousAccess().hash());
+        GrantTokens tokens = grant.tokens;
+        if (!byId.remove(grant.idBits, grant)) {
+            return;
         }
-        byHash.remove(tokens.refresh());
-        tokens.rotated().forEach(byHash::remove);
+        byToken.remove(tokens.accessHigh, grant);
+        if (tokens.hasPrevious()) {
+            byToken.remove(tokens.previousHigh, grant);
+        }
+        byToken.remove(tokens.refreshHigh, grant);
+        for (int i = 0; i < tokens.rotatedCount(); i++) {
+            byToken.remove(tokens.rotated(i).high, grant);
+        }
     }
 
-    /** @return a new grant id, {@code g-} and 16 hex digits, not in use */
-    String newGrantId() {
-        String id;
+    /** @return the bits of a new grant id, not in use */
+    long newGrantId() {
+        long bits;
         do {
-            id = "g-" + HexFormat.of().formatHex(PrefixedSecret.randomBytes(8));
-        } while (byId.containsKey(id));
-        return id;
+            bits = ByteBuffer.wrap(PrefixedSecret.randomBytes(Long.BYTES)).getLong();
+        } while (grant(bits) != null);
+        return bits;
     }
 
     Set<String> appIds() {
         Set<String> ids = new HashSet<>();
-        byId.values().forEach(g -> ids.add(g.appId));
+        byId.forEach(g -> ids.add(g.appId()));
         return ids;
     }
 }

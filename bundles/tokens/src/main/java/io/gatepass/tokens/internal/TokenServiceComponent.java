@@ -81,7 +81,7 @@ public class TokenServiceComponent extends TokenServiceImpl implements EventHand
             config.sweepIntervalSeconds(), TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::flushUses, config.lastUsedFlushSeconds(),
             config.lastUsedFlushSeconds(), TimeUnit.SECONDS);
-        LOG.debug("Token service activated with {} grants", grantsById().size());
+        LOG.debug("Token service activated with {} grants", grantCount());
     }
 
     @Modified
@@ -150,7 +150,7 @@ public class TokenServiceComponent extends TokenServiceImpl implements EventHand
     }
 
     private void flushUses() {
-        quietly("write last-used times", () -> uses.flush(grantsById().values()));
+        quietly("write last-used times", () -> uses.flush(grantStates()));
     }
 
     private static void quietly(String what, Runnable task) {

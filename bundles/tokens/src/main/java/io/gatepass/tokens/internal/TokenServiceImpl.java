@@ -2,8 +2,8 @@ package io.gatepass.tokens.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.CharBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +83,7 @@ class TokenServiceImpl implements TokenService {
         this.events = events;
         this.audit = new AuditTrail(store, clock);
         this.passwords = new PasswordCheck(verifier, throttle, store, audit, events);
-        store.forEach(GRANTS, (key, bytes) -> index.add(codec.decode(key, bytes)));
+        store.forEach(GRANTS, (key, bytes) -> index.add(codec.decode(key, bytes, index::subject)));
         this.revocations = new GrantRevocations(store, codec, audit, events, clock, index::grant);
         revocations.load();
         store.forEach(GrantUses.COLLECTION, (key, bytes) -> {
@@ -102,8 +102,13 @@ class TokenServiceImpl implements TokenService {
         return settings;
     }
 
-    Map<String, GrantState> grantsById() {
-        return index.grantsById();
+    /** @return a snapshot of every grant in memory */
+    List<GrantState> grantStates() {
+        return index.grants();
+    }
+
+    int grantCount() {
+        return index.size();
     }
 
     GrantCodec codec() {
@@ -138,24 +143,46 @@ class TokenServiceImpl implements TokenService {
         if (kind != TokenKind.ACCESS) {
             return TokenValidation.invalid(InvalidTokenReason.WRONG_KIND);
         }
-        IndexEntry entry = index.find(TokenHash.of(bearerToken));
-        if (!(entry instanceof IndexEntry.Access access)) {
+        TokenHash hash = TokenHash.of(bearerToken);
+        GrantState grant = index.find(hash);
+        GrantTokens tokens = grant == null ? null : grant.tokens;
+        int found = tokens == null ? GrantTokens.NONE : tokens.find(hash);
+        if (found != GrantTokens.ACCESS && found != GrantTokens.PREVIOUS_ACCESS) {
             return TokenValidation.invalid(InvalidTokenReason.UNKNOWN);
         }
         long now = clock.millis();
-        InvalidTokenReason reason = reasonAgainst(access, now);
+        boolean newest = found == GrantTokens.ACCESS;
+        InvalidTokenReason reason = accessReason(grant, newest ? tokens.accessExpiry : tokens.previousExpiry, now);
         if (reason != null) {
             return TokenValidation.invalid(reason);
         }
-        GrantState grant = access.grant();
-        if (!grant.newestAccessUsed && access == grant.tokens.access()) {
+        if (newest && !grant.newestAccessUsed) {
             grant.newestAccessUsed = true;
         }
         // To the second is enough for "last used"; it spares every call a shared write.
         if (now - grant.lastUsed >= 1_000) {
             grant.lastUsed = now;
         }
-        return access.validation();
+        return newest ? accessAnswer(grant, tokens) : previousAnswer(grant, tokens);
+    }
+
+    /** The answer is made at the first validation of each access token, not for every grant loaded. */
+    private static TokenValidation accessAnswer(GrantState grant, GrantTokens tokens) {
+        TokenValidation answer = tokens.accessAnswer;
+        if (answer == null) {
+            answer = GrantCodec.validAnswer(grant, tokens.accessExpiry);
+            tokens.accessAnswer = answer;
+        }
+        return answer;
+    }
+
+    private static TokenValidation previousAnswer(GrantState grant, GrantTokens tokens) {
+        TokenValidation answer = tokens.previousAnswer;
+        if (answer == null) {
+            answer = GrantCodec.validAnswer(grant, tokens.previousExpiry);
+            tokens.previousAnswer = answer;
+        }
+        return answer;
     }
 
     @Override
@@ -168,16 +195,17 @@ class TokenServiceImpl implements TokenService {
         if (kind != TokenKind.REFRESH) {
             throw new InvalidGrantException("An access token was given where a refresh token is expected.");
         }
-        IndexEntry entry = index.find(TokenHash.of(refreshToken));
-        if (!(entry instanceof IndexEntry.Refresh presented)) {
+        TokenHash presented = TokenHash.of(refreshToken);
+        GrantState grant = index.find(presented);
+        int found = grant == null ? GrantTokens.NONE : grant.tokens.find(presented);
+        if (found != GrantTokens.REFRESH && found != GrantTokens.ROTATED) {
             throw new InvalidGrantException("The refresh token is unknown, or has expired and been removed.");
         }
-        GrantState grant = presented.grant();
-        if (!grant.appId.equals(app.id())) {
+        if (!grant.appId().equals(app.id())) {
             throw new InvalidGrantException("The refresh token was issued to another client app.");
         }
         synchronized (grant) {
-            return rotate(grant, presented.hash(), app, client.source());
+            return rotate(grant, presented, app, client.source());
         }
     }
 
@@ -186,8 +214,8 @@ class TokenServiceImpl implements TokenService {
         if (TokenFormat.kindOf(token) == null) {
             return false;
         }
-        IndexEntry entry = index.find(TokenHash.of(token));
-        return entry != null && revocations.revoke(List.of(entry.grant()), "revoked by token", source, null) == 1;
+        GrantState grant = index.find(TokenHash.of(token));
+        return grant != null && revocations.revoke(List.of(grant), "revoked by token", source, null) == 1;
     }
 
     @Override
@@ -198,21 +226,21 @@ class TokenServiceImpl implements TokenService {
 
     @Override
     public int revokeApp(String appId, String source) {
-        List<GrantState> matching = index.grants().stream().filter(g -> g.appId.equals(appId)).toList();
+        List<GrantState> matching = index.grants().stream().filter(g -> g.appId().equals(appId)).toList();
         return revocations.revoke(matching, "revoked with all grants of app " + appId, source,
             "all grants of app " + appId);
     }
 
     @Override
     public int revokeUser(String username, String source) {
-        List<GrantState> matching = index.grants().stream().filter(g -> g.username.equals(username)).toList();
+        List<GrantState> matching = index.grants().stream().filter(g -> g.username().equals(username)).toList();
         return revocations.revoke(matching, "revoked with all grants of user " + username, source,
             "all grants of user " + username);
     }
 
     @Override
     public int revokeAll(String source) {
-        return revocations.revoke(List.copyOf(index.grants()), "revoked with all grants", source, "all grants");
+        return revocations.revoke(index.grants(), "revoked with all grants", source, "all grants");
     }
 
     @Override
@@ -220,13 +248,13 @@ class TokenServiceImpl implements TokenService {
         long now = clock.millis();
         Duration idle = settings.refreshIdleTimeout();
         return index.grants().stream()
-            .filter(g -> query.appId() == null || g.appId.equals(query.appId()))
-            .filter(g -> query.username() == null || g.username.equals(query.username()))
+            .filter(g -> query.appId() == null || g.appId().equals(query.appId()))
+            .filter(g -> query.username() == null || g.username().equals(query.username()))
             .filter(g -> query.includeEnded() || !g.hasEnded(now, idle))
             .filter(g -> query.expiringWithin() == null
                 || (!g.hasEnded(now, idle) && g.refreshExpiry(idle) <= now + query.expiringWithin().toMillis()))
-            .sorted(Comparator.comparingLong((GrantState g) -> g.created).reversed().thenComparing(g -> g.id))
-            .map(g -> g.toGrant(now, idle, registry.isEnabled(g.appId)))
+            .sorted(Comparator.comparingLong((GrantState g) -> g.created).reversed().thenComparing(g -> g.id()))
+            .map(g -> g.toGrant(now, idle, registry.isEnabled(g.appId())))
             .toList();
     }
 
@@ -234,7 +262,7 @@ class TokenServiceImpl implements TokenService {
     public Optional<Grant> grant(String grantId) {
         GrantState grant = index.grant(grantId);
         return Optional.ofNullable(grant)
-            .map(g -> g.toGrant(clock.millis(), settings.refreshIdleTimeout(), registry.isEnabled(g.appId)));
+            .map(g -> g.toGrant(clock.millis(), settings.refreshIdleTimeout(), registry.isEnabled(g.appId())));
     }
 
     @Override
@@ -243,17 +271,21 @@ class TokenServiceImpl implements TokenService {
         if (kind == null) {
             return new TokenInspection(null, InvalidTokenReason.MALFORMED, null);
         }
-        IndexEntry entry = index.find(TokenHash.of(token));
-        if (entry == null) {
+        TokenHash hash = TokenHash.of(token);
+        GrantState grant = index.find(hash);
+        GrantTokens tokens = grant == null ? null : grant.tokens;
+        int found = tokens == null ? GrantTokens.NONE : tokens.find(hash);
+        if (found == GrantTokens.NONE) {
             return new TokenInspection(kind, InvalidTokenReason.UNKNOWN, null);
         }
         long now = clock.millis();
-        GrantState grant = entry.grant();
-        InvalidTokenReason reason = entry instanceof IndexEntry.Access access
-            ? reasonAgainst(access, now)
-            : refreshReason(grant, entry.hash(), now);
+        InvalidTokenReason reason = switch (found) {
+            case GrantTokens.ACCESS -> accessReason(grant, tokens.accessExpiry, now);
+            case GrantTokens.PREVIOUS_ACCESS -> accessReason(grant, tokens.previousExpiry, now);
+            default -> refreshReason(grant, hash, now);
+        };
         return new TokenInspection(kind, reason,
-            grant.toGrant(now, settings.refreshIdleTimeout(), registry.isEnabled(grant.appId)));
+            grant.toGrant(now, settings.refreshIdleTimeout(), registry.isEnabled(grant.appId())));
     }
 
     @Override
@@ -289,21 +321,22 @@ class TokenServiceImpl implements TokenService {
         long now = clock.millis();
         Duration refreshLifetime = app.refreshTokenLifetimeOverride().orElse(settings.refreshTokenLifetime());
         long refreshExpiry = refreshLifetime.isZero() ? Long.MAX_VALUE : now + refreshLifetime.toMillis();
-        GrantState grant = new GrantState(index.newGrantId(), app.id(), username, roles, now, refreshExpiry);
+        GrantState grant = new GrantState(index.newGrantId(), index.subject(app.id(), username, roles), now,
+            refreshExpiry);
         char[] access = PrefixedSecret.generate(TokenKind.ACCESS.prefix());
         char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
         long accessExpiry = now + accessLifetime(app).toMillis();
-        grant.tokens = new GrantState.Tokens(GrantCodec.access(grant, TokenHash.of(new String(access)), accessExpiry),
-            null, TokenHash.of(new String(refresh)), now, List.of());
+        grant.tokens = GrantTokens.first(TokenHash.of(CharBuffer.wrap(access)), accessExpiry,
+            TokenHash.of(CharBuffer.wrap(refresh)), now);
 
-        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
-        AuditTrail.Pending entry = audit.add(batch, "ISSUED", app.id(), username, grant.id, source,
+        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id(), codec.encode(grant));
+        AuditTrail.Pending entry = audit.add(batch, "ISSUED", app.id(), username, grant.id(), source,
             "roles " + String.join(",", new TreeSet<>(roles)));
         store.write(batch);
         index.add(grant);
         audit.committed(entry);
 
-        LOG.info("Tokens issued for app '{}' as user '{}' (grant {}) by {}", app.id(), username, grant.id, source);
+        LOG.info("Tokens issued for app '{}' as user '{}' (grant {}) by {}", app.id(), username, grant.id(), source);
         events.post(GatepassEvents.TOKEN_ISSUED, grantEvent(grant, source));
         return pair(grant, access, refresh);
     }
@@ -323,26 +356,19 @@ class TokenServiceImpl implements TokenService {
         if (reason != null) {
             throw new InvalidGrantException("The refresh token cannot be used: " + reason.description() + ".");
         }
-        if (!verifier.exists(grant.username)) {
-            revocations.revoke(List.of(grant), "user " + grant.username + " no longer exists", "gatepass", null);
-            throw new InvalidGrantException("The user '" + grant.username + "' no longer exists on this server.");
+        if (!verifier.exists(grant.username())) {
+            revocations.revoke(List.of(grant), "user " + grant.username() + " no longer exists", "gatepass", null);
+            throw new InvalidGrantException("The user '" + grant.username() + "' no longer exists on this server.");
         }
 
-        GrantState.Tokens before = grant.tokens;
+        GrantTokens before = grant.tokens;
         char[] access = PrefixedSecret.generate(TokenKind.ACCESS.prefix());
         char[] refresh = PrefixedSecret.generate(TokenKind.REFRESH.prefix());
-        IndexEntry.Access newAccess = GrantCodec.access(grant, TokenHash.of(new String(access)),
-            now + accessLifetime(app).toMillis());
-        List<TokenHash> rotated = new ArrayList<>(before.rotated());
-        rotated.add(before.refresh());
-        List<TokenHash> forgotten = rotated.size() > GrantState.ROTATED_KEPT
-            ? List.copyOf(rotated.subList(0, rotated.size() - GrantState.ROTATED_KEPT)) : List.of();
-        rotated = List.copyOf(rotated.subList(forgotten.size(), rotated.size()));
-        grant.tokens = new GrantState.Tokens(newAccess, before.access(), TokenHash.of(new String(refresh)),
-            now, rotated);
+        grant.tokens = before.rotate(TokenHash.of(CharBuffer.wrap(access)), now + accessLifetime(app).toMillis(),
+            TokenHash.of(CharBuffer.wrap(refresh)), now);
 
-        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id, codec.encode(grant));
-        AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId, grant.username, grant.id, source,
+        WriteBatch batch = new WriteBatch().put(GRANTS, grant.id(), codec.encode(grant));
+        AuditTrail.Pending entry = audit.add(batch, "REFRESHED", grant.appId(), grant.username(), grant.id(), source,
             retry ? "again with the refresh token before, whose answer was lost" : "");
         try {
             store.write(batch);
@@ -350,7 +376,7 @@ class TokenServiceImpl implements TokenService {
             grant.tokens = before;
             throw e;
         }
-        index.rotated(grant, before, forgotten);
+        index.rotated(grant, before);
         audit.committed(entry);
         grant.lastUsed = now;
         grant.newestAccessUsed = false;
@@ -358,9 +384,9 @@ class TokenServiceImpl implements TokenService {
 
         if (retry) {
             LOG.info("Grant {} of app '{}' refreshed again with its previous refresh token: the answer to the last"
-                + " refresh never reached the app", grant.id, grant.appId);
+                + " refresh never reached the app", grant.id(), grant.appId());
         }
-        LOG.debug("Grant {} of app '{}' refreshed", grant.id, grant.appId);
+        LOG.debug("Grant {} of app '{}' refreshed", grant.id(), grant.appId());
         events.post(GatepassEvents.TOKEN_REFRESHED, grantEvent(grant, source));
         return pair(grant, access, refresh);
     }
@@ -378,17 +404,16 @@ class TokenServiceImpl implements TokenService {
         return app;
     }
 
-    /** @return why this access token does not work now, or null when it does */
-    private InvalidTokenReason reasonAgainst(IndexEntry.Access access, long now) {
-        GrantState grant = access.grant();
+    /** @return why the grant's access token expiring then does not work now, or null when it does */
+    private InvalidTokenReason accessReason(GrantState grant, long expiresAt, long now) {
         if (grant.isRevoked()) {
             return InvalidTokenReason.REVOKED;
         }
-        if (now >= access.expiresAt()) {
+        if (now >= expiresAt) {
             return InvalidTokenReason.EXPIRED;
         }
-        if (!registry.isEnabled(grant.appId)) {
-            return disabledOrDeleted(grant.appId);
+        if (!registry.isEnabled(grant.appId())) {
+            return disabledOrDeleted(grant.appId());
         }
         return null;
     }
@@ -402,25 +427,23 @@ class TokenServiceImpl implements TokenService {
      * have noticed a lost answer, so a second use then is a race of two holders: a reuse.
      */
     private boolean isRetryAfterLostAnswer(GrantState grant, TokenHash presented, long now) {
-        GrantState.Tokens tokens = grant.tokens;
-        List<TokenHash> rotated = tokens.rotated();
+        GrantTokens tokens = grant.tokens;
         long window = settings.refreshRetryWindow().toMillis();
-        long sinceRotation = now - Math.max(tokens.refreshIssued(), grant.rotationDurableAt);
-        return window > 0 && !grant.isRevoked() && !grant.newestAccessUsed && !rotated.isEmpty()
-            && presented.equals(rotated.get(rotated.size() - 1))
-            && sinceRotation >= RETRY_NOT_SOONER_MILLIS && now - tokens.refreshIssued() < window;
+        long sinceRotation = now - Math.max(tokens.refreshIssued, grant.rotationDurableAt);
+        return window > 0 && !grant.isRevoked() && !grant.newestAccessUsed && tokens.isLastRotated(presented)
+            && sinceRotation >= RETRY_NOT_SOONER_MILLIS && now - tokens.refreshIssued < window;
     }
 
     /** @return why this refresh token does not work now, or null when it does */
     private InvalidTokenReason refreshReason(GrantState grant, TokenHash presented, long now) {
-        if (grant.isRevoked() || !presented.equals(grant.tokens.refresh())) {
+        if (grant.isRevoked() || grant.tokens.find(presented) != GrantTokens.REFRESH) {
             return InvalidTokenReason.REVOKED;
         }
         if (now >= grant.refreshExpiry(settings.refreshIdleTimeout())) {
             return InvalidTokenReason.EXPIRED;
         }
-        if (!registry.isEnabled(grant.appId)) {
-            return disabledOrDeleted(grant.appId);
+        if (!registry.isEnabled(grant.appId())) {
+            return disabledOrDeleted(grant.appId());
         }
         return null;
     }
@@ -431,7 +454,7 @@ class TokenServiceImpl implements TokenService {
     }
 
     private static boolean presentedIsRotated(GrantState grant, TokenHash presented) {
-        return grant.isRevoked() && !presented.equals(grant.tokens.refresh());
+        return grant.isRevoked() && grant.tokens.find(presented) != GrantTokens.REFRESH;
     }
 
     private Duration accessLifetime(ClientApp app) {
@@ -441,17 +464,17 @@ class TokenServiceImpl implements TokenService {
     private TokenPair pair(GrantState grant, char[] access, char[] refresh) {
         long refreshExpiry = grant.refreshExpiry(settings.refreshIdleTimeout());
         TokenPair pair = new TokenPair(new String(access), new String(refresh),
-            Instant.ofEpochMilli(grant.tokens.access().expiresAt()),
+            Instant.ofEpochMilli(grant.tokens.accessExpiry),
             refreshExpiry == Long.MAX_VALUE ? null : Instant.ofEpochMilli(refreshExpiry),
-            grant.id, grant.appId, grant.username, grant.roles);
+            grant.id(), grant.appId(), grant.username(), grant.roles());
         Arrays.fill(access, '\0');
         Arrays.fill(refresh, '\0');
         return pair;
     }
 
     static Map<String, Object> grantEvent(GrantState grant, String source) {
-        return Map.of(GatepassEvents.GRANT_ID, grant.id, GatepassEvents.APP_ID, grant.appId,
-            GatepassEvents.USERNAME, grant.username, GatepassEvents.SOURCE, source);
+        return Map.of(GatepassEvents.GRANT_ID, grant.id(), GatepassEvents.APP_ID, grant.appId(),
+            GatepassEvents.USERNAME, grant.username(), GatepassEvents.SOURCE, source);
     }
 
     /** @return the ids of every app that has grants in memory, for the sweeper */

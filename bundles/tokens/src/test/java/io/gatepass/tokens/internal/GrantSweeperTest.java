@@ -83,8 +83,8 @@ class GrantSweeperTest extends TokenServiceHarness {
         tokens.validate(pair.accessToken());
         GrantUses uses = new GrantUses(store, registry);
 
-        assertThat(uses.flush(tokens.grantsById().values())).isEqualTo(1);
-        assertThat(uses.flush(tokens.grantsById().values())).isZero();
+        assertThat(uses.flush(tokens.grantStates())).isEqualTo(1);
+        assertThat(uses.flush(tokens.grantStates())).isZero();
         reopen();
 
         assertThat(tokens.grant(pair.grantId()).orElseThrow().lastUsed()).isEqualTo(clock.instant());
