@@ -6,6 +6,9 @@ import io.gatepass.spi.PrefixedSecret;
 /** Recognises a token by its prefix, length, alphabet and checksum, before any lookup. */
 final class TokenFormat {
 
+    /** {@code values()} copies its array on every call. */
+    private static final TokenKind[] KINDS = TokenKind.values();
+
     private TokenFormat() {
     }
 
@@ -14,7 +17,7 @@ final class TokenFormat {
         if (token == null) {
             return null;
         }
-        for (TokenKind kind : TokenKind.values()) {
+        for (TokenKind kind : KINDS) {
             if (token.startsWith(kind.prefix()) && PrefixedSecret.isWellFormed(kind.prefix(), token)) {
                 return kind;
             }
