@@ -53,8 +53,8 @@ abstract class GatepassServlet extends HttpServlet {
         } catch (HttpProblem problem) {
             writeProblem(response, problem, oauthErrors);
         } catch (StoreException e) {
-            LOG.error("The {} could not store a change", name, e);
-            writeProblem(response, HttpProblem.serverError(), oauthErrors);
+            LOG.error("The {} could not store a change: {}", name, e.getMessage(), e);
+            writeProblem(response, HttpProblem.storeFailed(), oauthErrors);
         } catch (IOException e) {
             // Mostly a client that went away while sending its body; nothing of ours failed.
             LOG.debug("The {} could not read a request from {}: {}", name, request.getRemoteAddr(),

@@ -67,6 +67,17 @@ final class HttpProblem extends RuntimeException {
             "Gatepass is starting or being updated; try again in a moment.").with("Retry-After", "1");
     }
 
+    /**
+     * The store could not make a change durable (a full disk, a failing one): nothing was
+     * changed, and the same request may succeed once the disk has room again. The reason, with
+     * the store's folder, goes to the server log, not to the caller.
+     */
+    static HttpProblem storeFailed() {
+        return new HttpProblem(503, "temporarily_unavailable",
+            "Gatepass could not store the change, so nothing was changed; try again later. The server log"
+                + " says why.").with("Retry-After", "10");
+    }
+
     static HttpProblem methodNotAllowed(String method, String allowed) {
         return new HttpProblem(405, "invalid_request", "The method " + method
             + " is not allowed here; use " + allowed.replace(", ", " or ") + ".").with("Allow", allowed);

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.gatepass.api.ClientCredentials;
 import io.gatepass.api.InvalidClientException;
 import io.gatepass.api.InvalidGrantException;
+import io.gatepass.api.StoreException;
 import io.gatepass.api.TokenPair;
 
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,20 @@ class TokenEndpointTest {
         assertThat(response.headers("Retry-After")).containsExactly("1");
         assertThat(response.body()).isEqualTo("{\"error\":\"temporarily_unavailable\",\"error_description\":"
             + "\"Gatepass is starting or being updated; try again in a moment.\"}");
+    }
+
+    @Test
+    void aStoreThatCannotWriteIs503WithRetryAfterAndNoPath() throws Exception {
+        when(fixture.tokens.refresh(any(), any())).thenThrow(new StoreException(
+            "Could not write to /var/karaf/data/gatepass/journal-3.gpj: No space left on device"));
+
+        FakeResponse response = post("grant_type=refresh_token&refresh_token=" + REFRESH + "&client_id=script");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers("Retry-After")).containsExactly("10");
+        assertThat(response.body()).isEqualTo("{\"error\":\"temporarily_unavailable\",\"error_description\":"
+            + "\"Gatepass could not store the change, so nothing was changed; try again later. The server log says"
+            + " why.\"}");
     }
 
     @Test
