@@ -16,6 +16,11 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
         || fail "Could not install chromium and chromium-driver with apt-get; install them and run again."
 fi
 
+# The full-disk test (DiskFullIT) mounts a 16 MiB tmpfs for the store of the Karaf it starts.
+if [ "$(id -u)" -ne 0 ] && ! sudo -n true >/dev/null 2>&1; then
+    fail "The full-disk test mounts a small tmpfs: run ./test.sh as root or with passwordless sudo."
+fi
+
 echo "Java: $JAVA_HOME"
 # install, not verify: StockKarafInstallIT installs Gatepass into a stock Karaf from the local
 # Maven repository, where each module lands before the integration tests run.

@@ -90,6 +90,21 @@ final class GatepassServer implements AutoCloseable {
 
     /** @param throttleFailures failures an address may have in a minute before 429 */
     static GatepassServer start(String name, int throttleFailures) throws IOException, InterruptedException {
+        return start(name, throttleFailures, home -> { });
+    }
+
+    /** Changes an unpacked Karaf before its first start, e.g. writes configuration files into etc/. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(Path home) throws IOException;
+    }
+
+    /**
+     * @param throttleFailures failures an address may have in a minute before 429
+     * @param preparation what to change in the unpacked Karaf before it starts
+     */
+    static GatepassServer start(String name, int throttleFailures, Preparation preparation)
+        throws IOException, InterruptedException {
         KarafProcess karaf = KarafProcess.unpack(Path.of(System.getProperty("gatepass.distribution")),
             Path.of("target/e2e/" + name + "-" + System.nanoTime()));
         Files.writeString(karaf.home().resolve("etc/users.properties"),
@@ -98,15 +113,21 @@ final class GatepassServer implements AutoCloseable {
             ATTACKED + " = " + ATTACKED_PASSWORD + ",viewer\n", StandardOpenOption.APPEND);
         Files.writeString(karaf.home().resolve("etc/io.gatepass.rest.cfg"),
             "throttleFailures = " + throttleFailures + "\n");
+        preparation.prepare(karaf.home());
         GatepassServer server = new GatepassServer(karaf, httpPortOf(karaf.home()));
         karaf.start();
+        server.awaitEndpoints();
+        return server;
+    }
+
+    /** Waits until the HTTP endpoints of Gatepass and of the example data servlet answer. */
+    void awaitEndpoints() {
         await("the Gatepass HTTP endpoints answer").atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-            .until(() -> server.send(server.request("/gatepass/api/whoami").GET()).statusCode() == 401);
+            .until(() -> send(request("/gatepass/api/whoami").GET()).statusCode() == 401);
         await("the example data endpoint answers").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-            .until(() -> server.send(server.request("/data/items").GET()).statusCode() == 401);
-        return server;
+            .until(() -> send(request("/data/items").GET()).statusCode() == 401);
     }
 
     private static int httpPortOf(Path home) throws IOException {
