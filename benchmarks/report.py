@@ -126,18 +126,19 @@ def records(counts):
 def memory(paths):
     with open(paths[0]) as f:
         result = json.load(f)
-    runs = sorted(result["runs"], key=lambda r: r["grants"])
+    runs = sorted(result["runs"], key=lambda r: (r.get("rotatedPerGrant", 0) > 0, r["grants"]))
     if not runs:
         sys.exit("No memory measurements in " + paths[0])
-    print("| grants | heap per grant | of which the store's records | of which the token service's "
-          "| records in the store |")
-    print("|---:|---:|---:|---:|---|")
+    print("| grants | rotated refresh tokens kept per grant | heap per grant | of which the store's "
+          "| of which the token service's | records in the store |")
+    print("|---:|---:|---:|---:|---:|---|")
     for r in runs:
         n = r["grants"]
         total, store = r["totalBytes"] / n, r["storeBytes"] / n
-        print(f"| {n:,} | {total:,.0f} B | {store:,.0f} B | {total - store:,.0f} B "
-              f"| {records(r['records'])} |")
-    largest = runs[-1]
+        print(f"| {n:,} | {r.get('rotatedPerGrant', 0):.1f} | {total:,.0f} B | {store:,.0f} B "
+              f"| {total - store:,.0f} B | {records(r['records'])} |")
+    fresh = [r for r in runs if r.get("rotatedPerGrant", 0) == 0]
+    largest = max(fresh or runs, key=lambda r: r["grants"])
     n = largest["grants"]
     print()
     print(f"Where the bytes go at {n:,} grants, by class: JVM class histograms, each part minus")

@@ -53,12 +53,15 @@ measure="java -Xms6g -Xmx6g -cp target/benchmarks.jar io.gatepass.tokens.interna
 for grants in 100000 1000000; do
     $measure prepare "target/grant-stores/memory-$grants" "$grants" | tee -a target/memory-prepare.log
 done
+# Grants in use for a while: refreshed 17 times, so each keeps its 16 rotated refresh tokens.
+$measure prepare target/grant-stores/memory-rotated-100000 100000 17 | tee -a target/memory-prepare.log
 for run in 1 2 3; do
     $measure startup "target/startup-$run.json" target/grant-stores/memory-1000000 \
         | tee -a target/startup.log
 done
 java -XX:+UseSerialGC -Xmx6g -cp target/benchmarks.jar io.gatepass.tokens.internal.MemoryAndStartup \
     memory target/memory.json target/grant-stores/memory-100000 target/grant-stores/memory-1000000 \
+    target/grant-stores/memory-rotated-100000 \
     | tee target/memory.log
 memory_elapsed=$((SECONDS - started))
 
@@ -154,8 +157,13 @@ $memory_table
 
 - **heap per grant**: heap used after full collections with the store and the token service
   loaded with N grants, minus the same with an empty store, divided by N (target: at most 300
-  bytes). **the store's records**: the same with the store alone open: its in-memory copy of
-  every record (\`byte[]\` values, key strings, map nodes). **the token service's**: the rest.
+  bytes). **the store's**: the same with the store alone open: its table of where each record is
+  on disk. **the token service's**: the rest: grants, their token hashes and the two tables that
+  find them.
+- **rotated refresh tokens kept per grant**: 0 for grants just generated; the last row's grants
+  were each refreshed 17 times, so each keeps the 16 rotated refresh tokens that reuse detection
+  recognises, as a grant in use for a while does. The class breakdown is for the largest row of
+  grants just generated.
 - Measured after a restart: the grants are loaded from the store, as the service loads them when
   it starts. The store holds what a running service keeps: before measuring, the service's
   sweeper ran once, as it does at start, and trimmed the audit trail to its default cap of 10,000

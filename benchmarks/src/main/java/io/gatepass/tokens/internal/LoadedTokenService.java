@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.gatepass.api.ClientCredentials;
 import io.gatepass.api.TokenPair;
 import io.gatepass.api.TokenRequest;
 import io.gatepass.spi.RecordStore;
@@ -25,10 +26,17 @@ final class LoadedTokenService implements AutoCloseable {
     /** Enough callers that the store's group commit shares each sync among many grants. */
     private static final int LOADING_THREADS = 64;
 
+    private static final ClientCredentials CLIENT = new ClientCredentials(OneAppRegistry.APP, null, "benchmark");
+
     private final JournalStore journal;
     final TokenServiceImpl tokens;
 
     LoadedTokenService(Path folder, int grants) throws Exception {
+        this(folder, grants, 0);
+    }
+
+    /** @param rotations how many times each newly generated grant is refreshed */
+    LoadedTokenService(Path folder, int grants, int rotations) throws Exception {
         long start = System.nanoTime();
         journal = JournalStore.open(folder, new JournalStore.Options(64L << 20));
         tokens = serviceOn(journal);
@@ -37,9 +45,10 @@ final class LoadedTokenService implements AutoCloseable {
 
         if (found < grants) {
             long loading = System.nanoTime();
-            generateConcurrently(grants - found);
-            report(String.format("generated %,d grants with %d threads", grants - found,
-                LOADING_THREADS), loading);
+            generateConcurrently(grants - found, rotations);
+            report(String.format("generated %,d grants%s with %d threads", grants - found,
+                rotations == 0 ? "" : String.format(", each refreshed %d times,", rotations), LOADING_THREADS),
+                loading);
         }
     }
 
@@ -63,7 +72,7 @@ final class LoadedTokenService implements AutoCloseable {
             "password".toCharArray(), Set.of(), "benchmark"));
     }
 
-    private void generateConcurrently(int count) throws Exception {
+    private void generateConcurrently(int count, int rotations) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(LOADING_THREADS);
         try {
@@ -71,7 +80,10 @@ final class LoadedTokenService implements AutoCloseable {
             for (int i = 0; i < LOADING_THREADS; i++) {
                 callers.add(pool.submit(() -> {
                     for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                        issueFor(n);
+                        TokenPair pair = issueFor(n);
+                        for (int r = 0; r < rotations; r++) {
+                            pair = tokens.refresh(pair.refreshToken(), CLIENT);
+                        }
                     }
                 }));
             }

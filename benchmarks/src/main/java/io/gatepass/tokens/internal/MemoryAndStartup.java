@@ -29,8 +29,9 @@ import io.gatepass.store.internal.JournalStore;
  * Not JMH benchmarks: each is one measurement of a loaded process, not a rate. Each command runs
  * in a JVM of its own, started by {@code run.sh}:
  * <pre>
- * prepare FOLDER GRANTS       generates grants until FOLDER holds GRANTS, from 64 callers, then
- *                             sweeps as the token service does when it starts
+ * prepare FOLDER GRANTS [R]   generates grants until FOLDER holds GRANTS, from 64 callers, each
+ *                             refreshed R times (default 0), then sweeps as the token service
+ *                             does when it starts
  * startup OUT.json FOLDER     times opening the store and loading the token service from it
  * memory OUT.json FOLDER...   retained heap after GC with each FOLDER loaded, minus the same with
  *                             an empty store; run it with -XX:+UseSerialGC
@@ -50,13 +51,14 @@ public final class MemoryAndStartup {
     }
 
     public static void main(String[] args) throws Exception {
-        String usage = "usage: MemoryAndStartup prepare FOLDER GRANTS | startup OUT.json FOLDER"
+        String usage = "usage: MemoryAndStartup prepare FOLDER GRANTS [ROTATIONS] | startup OUT.json FOLDER"
             + " | memory OUT.json FOLDER...";
         if (args.length < 3) {
             throw new IllegalArgumentException(usage);
         }
         switch (args[0]) {
-            case "prepare" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "prepare" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]),
+                args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "startup" -> write(Path.of(args[1]), startup(Path.of(args[2])));
             case "memory" -> {
                 List<Path> folders = new ArrayList<>();
@@ -75,8 +77,8 @@ public final class MemoryAndStartup {
      * generating has grown to one entry per grant. Without that, the store would hold one audit
      * record per grant, which a running service never keeps.
      */
-    private static void prepare(Path folder, int grants) throws Exception {
-        try (LoadedTokenService service = new LoadedTokenService(folder, grants)) {
+    private static void prepare(Path folder, int grants, int rotations) throws Exception {
+        try (LoadedTokenService service = new LoadedTokenService(folder, grants, rotations)) {
             long start = System.nanoTime();
             OneAppRegistry registry = new OneAppRegistry();
             int before = service.tokens.auditTrail().size();
@@ -149,8 +151,10 @@ public final class MemoryAndStartup {
             TokenServiceImpl tokens = LoadedTokenService.serviceOn(store);
             long full = settledHeap();
             histogram(Path.of(histograms + "-full.txt"));
-            Loaded loaded = new Loaded(tokens.grantCount(), Map.copyOf(store.recordCounts()), storeOnly, full,
-                histograms);
+            double rotated = tokens.grantStates().stream().mapToInt(g -> g.tokens.rotatedCount()).average()
+                .orElse(0);
+            Loaded loaded = new Loaded(tokens.grantCount(), rotated, Map.copyOf(store.recordCounts()), storeOnly,
+                full, histograms);
             System.out.printf("memory: %,d grants: %,d bytes used with the store alone, %,d with the token service"
                 + " too%n", loaded.grants, storeOnly, full);
             // The service must stay reachable until both measurements are done.
@@ -227,11 +231,13 @@ public final class MemoryAndStartup {
         JSON.writeValue(out.toFile(), result);
     }
 
-    private record Loaded(int grants, Map<String, Integer> records, long storeOnly, long full, Path histograms) {
+    private record Loaded(int grants, double rotatedPerGrant, Map<String, Integer> records, long storeOnly,
+                          long full, Path histograms) {
 
         Map<String, Object> toJson(Loaded zero) throws IOException {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("grants", grants);
+            json.put("rotatedPerGrant", rotatedPerGrant);
             json.put("records", new TreeMap<>(records));
             json.put("storeAloneHeapBytes", storeOnly);
             json.put("storeAndServiceHeapBytes", full);
