@@ -12,8 +12,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * embedded store and the JDBC store both provide it; the registry and the token service use it
  * and know nothing of files or tables.
  *
- * <p>Reads see every write that has returned and nothing of a write that has not. Reads do no
- * I/O in the embedded store.
+ * <p>Reads see every write that has returned and nothing of a write that has not. In the
+ * embedded store a read fetches one record from the files (usually the OS page cache), and
+ * {@code forEach} reads the collection's records in file order; consumers load once and keep
+ * their own objects.
  */
 @ProviderType
 public interface RecordStore {

@@ -31,6 +31,13 @@ final class FileDamage {
                 + ". Start the Gatepass release that wrote it, or restore a backup.");
     }
 
+    /** For a record that a read finds broken in a store that is open. */
+    static StoreException unreadable(Path file, String problem, long offset) {
+        return new StoreException("The Gatepass store file " + file + " cannot be read: "
+                + problem + " at byte " + offset + ". Reopen the store, which checks every file, "
+                + "and restore a backup if it refuses to open.");
+    }
+
     static StoreException inconsistent(Path directory, String problem) {
         return new StoreException("The Gatepass store folder " + directory + " " + problem + "."
                 + REFUSAL);

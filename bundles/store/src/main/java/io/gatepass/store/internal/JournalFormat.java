@@ -21,7 +21,8 @@ import io.gatepass.spi.WriteBatch.Change;
  * {@code [int payload length][int CRC32C of payload][payload]} where the payload is
  * {@code [long sequence][long first sequence of its group][int change count][changes]} and a
  * change is {@code [byte op][UTF collection][UTF key]} plus {@code [int length][value]} for a put.
- * All numbers are big-endian.
+ * All numbers are big-endian. A put change is laid out like a snapshot entry, so the store finds
+ * a record in either kind of file by its offset alone ({@link EntryReader}).
  */
 final class JournalFormat {
 
@@ -82,20 +83,24 @@ final class JournalFormat {
     }
 
     /**
-     * Encodes the changes of a batch (the payload without its sequence number) and copies every
-     * value, so that nothing the caller does to the batch later reaches the store.
+     * Encodes the changes of a batch (the payload without its sequence number), so that nothing
+     * the caller does to the batch later reaches the store, and digests their keys; on the
+     * caller's thread, which spares the writer thread the work.
      *
      * @throws StoreException if a name is too long or the batch too big for one record
      */
     static EncodedBatch encode(WriteBatch batch) {
-        List<Change> copies = new ArrayList<>(batch.changes().size());
+        List<EncodedChange> changes = new ArrayList<>(batch.changes().size());
+        KeyDigest digest = new KeyDigest();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(batch.changes().size());
             for (Change change : batch.changes()) {
-                byte[] value = change.isDelete() ? null : change.value().clone();
-                copies.add(new Change(change.collection(), change.key(), value));
-                writeChange(out, change.collection(), change.key(), value);
+                digest.of(change.key());
+                changes.add(new EncodedChange(change.collection(), digest.high(), digest.low(),
+                        change.isDelete(), out.size()));
+                writeChange(out, change.collection(), change.key(),
+                        change.isDelete() ? null : change.value());
             }
         } catch (UTFDataFormatException e) {
             throw new StoreException("A collection name or key in the batch is longer than "
@@ -108,7 +113,7 @@ final class JournalFormat {
                     + "store takes at most " + (MAX_PAYLOAD_BYTES - SEQUENCE_BYTES)
                     + " bytes in one write");
         }
-        return new EncodedBatch(copies, bytes.toByteArray());
+        return new EncodedBatch(changes, bytes.toByteArray());
     }
 
     private static void writeChange(DataOutputStream out, String collection, String key,
@@ -131,14 +136,17 @@ final class JournalFormat {
      * Puts the journal record of a batch at the buffer position. Recovery uses the first sequence
      * number of the group to tell an unfinished group write, whose blocks may reach the disk in
      * any order, from damage to records that were already forced.
+     *
+     * @return the position in the buffer where the encoded changes start
      */
-    static void putRecord(ByteBuffer buffer, long sequence, long groupFirst, EncodedBatch batch) {
+    static int putRecord(ByteBuffer buffer, long sequence, long groupFirst, EncodedBatch batch) {
         int start = buffer.position();
         int payloadLength = SEQUENCE_BYTES + batch.body().length;
         buffer.putInt(payloadLength).putInt(0).putLong(sequence).putLong(groupFirst)
                 .put(batch.body());
         buffer.putInt(start + 4, checksum(buffer.array(), start + RECORD_HEADER_BYTES,
                 payloadLength));
+        return start + RECORD_HEADER_BYTES + SEQUENCE_BYTES;
     }
 
     static int checksum(byte[] bytes, int offset, int length) {
@@ -172,46 +180,63 @@ final class JournalFormat {
     }
 
     /**
-     * Decodes the changes of an intact record. A checksum guards the bytes, so a failure here
-     * means a record that was written wrong, not one damaged on disk.
+     * Hands each change of an intact record to the visitor with its offset in the journal,
+     * skipping the values. A checksum guards the bytes, so a failure here means a record that
+     * was written wrong, not one damaged on disk.
      */
-    static List<Change> decodeChanges(byte[] journal, int payload, int length) throws IOException {
-        DataInputStream in = new DataInputStream(
-                new ByteArrayInputStream(journal, payload + SEQUENCE_BYTES,
-                        length - SEQUENCE_BYTES));
+    static void forEachChange(byte[] journal, int payload, int length, ChangeVisitor visitor)
+            throws IOException {
+        int end = payload + length;
+        ByteArrayInputStream bytes = new ByteArrayInputStream(journal, payload + SEQUENCE_BYTES,
+                length - SEQUENCE_BYTES);
+        DataInputStream in = new DataInputStream(bytes);
         int count = in.readInt();
         if (count < 0 || count > length) {
             throw new IOException("impossible change count " + count);
         }
-        List<Change> changes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            int at = end - bytes.available();
             byte op = in.readByte();
             String collection = in.readUTF();
             String key = in.readUTF();
             if (op == PUT) {
-                changes.add(new Change(collection, key, readValue(in)));
-            } else if (op == DELETE) {
-                changes.add(new Change(collection, key, null));
-            } else {
+                skipValue(in);
+            } else if (op != DELETE) {
                 throw new IOException("unknown change type " + op);
             }
+            visitor.visit(collection, key, op == DELETE, at);
         }
         if (in.available() > 0) {
             throw new IOException(in.available() + " bytes left over after the last change");
         }
-        return changes;
     }
 
-    private static byte[] readValue(DataInputStream in) throws IOException {
+    private static void skipValue(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
             throw new IOException("impossible value length " + length);
         }
-        return in.readNBytes(length);
+        in.skipNBytes(length);
+    }
+
+    /** Receives the changes of a journal record. */
+    @FunctionalInterface
+    interface ChangeVisitor {
+        /** @param offset where the change starts in the journal */
+        void visit(String collection, String key, boolean delete, int offset);
     }
 
     /** A batch encoded once by its caller, so the writer thread only frames and writes it. */
-    record EncodedBatch(List<Change> changes, byte[] body) {
+    record EncodedBatch(List<EncodedChange> changes, byte[] body) {
+    }
+
+    /**
+     * What the writer needs of a change to point the key at it once it is durable.
+     *
+     * @param offset where the change starts in the encoded batch
+     */
+    record EncodedChange(String collection, long keyHigh, long keyLow, boolean isDelete,
+            int offset) {
     }
 
     /** An intact record (problem null) or what is wrong at that offset. */

@@ -8,17 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.List;
 
 import io.gatepass.api.StoreException;
-import io.gatepass.spi.WriteBatch.Change;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays the journal of the current generation into the records, telling a write cut short by a
- * crash (set aside, then cut off) from damage (refused).
+ * Replays the journal of the current generation into the record locations, telling a write cut
+ * short by a crash (set aside, then cut off) from damage (refused).
  *
  * <p>The writer acknowledges a group only after forcing it, and starts the next group only after
  * that. So a crash can leave unfinished records only in the last group of the file, and since the
@@ -35,6 +33,7 @@ final class JournalRecovery {
     private final StoreDirectory directory;
     private final Path file;
     private final long generation;
+    private final KeyDigest digest = new KeyDigest();
 
     JournalRecovery(StoreDirectory directory, long generation) {
         this.directory = directory;
@@ -43,12 +42,13 @@ final class JournalRecovery {
     }
 
     /**
-     * Applies every intact batch after {@code afterSequence} to the records.
+     * Points the keys of every intact batch after {@code afterSequence} at their changes in the
+     * journal, or removes them for a delete.
      *
      * @return the last sequence number and the size of the journal once any torn tail is cut off
      * @throws StoreException if the journal is damaged
      */
-    Replayed replay(Records records, long afterSequence) throws IOException {
+    Replayed replay(Locations locations, long afterSequence) throws IOException {
         long fileSize = Files.size(file);
         if (fileSize > Integer.MAX_VALUE - 64) {
             throw new StoreException("The Gatepass journal " + file + " is " + fileSize
@@ -74,21 +74,29 @@ final class JournalRecovery {
                 throw FileDamage.damaged(file, "sequence number " + record.sequence()
                         + " follows " + last, at);
             }
-            apply(records, journal, record, at);
+            apply(locations, journal, record, at);
             last = record.sequence();
             at = record.end();
         }
         return new Replayed(last, at);
     }
 
-    private void apply(Records records, byte[] journal, JournalFormat.RecordAt record, int at) {
-        List<Change> changes;
+    private void apply(Locations locations, byte[] journal, JournalFormat.RecordAt record,
+            int at) {
         try {
-            changes = JournalFormat.decodeChanges(journal, record.payload(), record.length());
+            JournalFormat.forEachChange(journal, record.payload(), record.length(),
+                    (collection, key, delete, offset) -> {
+                        digest.of(key);
+                        if (delete) {
+                            locations.remove(collection, digest.high(), digest.low());
+                        } else {
+                            locations.put(collection, digest.high(), digest.low(),
+                                    Generation.inJournal(offset));
+                        }
+                    });
         } catch (IOException e) {
             throw FileDamage.damaged(file, "unreadable record (" + e.getMessage() + ")", at);
         }
-        changes.forEach(records::apply);
     }
 
     /**

@@ -13,8 +13,9 @@ import io.gatepass.spi.RecordStore;
 import io.gatepass.spi.WriteBatch;
 
 /**
- * The embedded store: every record in memory, every write appended to a checksummed journal in
- * one folder and forced before it returns, the journal compacted into a snapshot as it grows.
+ * The embedded store: every write appended to a checksummed journal in one folder and forced
+ * before it returns, the journal compacted into a snapshot as it grows. Memory holds only where
+ * each record is in those files; reads fetch it from there (usually the OS page cache).
  * Usable without OSGi; one instance per folder, which a lock file enforces across processes.
  */
 public final class JournalStore implements RecordStore, AutoCloseable {
@@ -67,19 +68,32 @@ public final class JournalStore implements RecordStore, AutoCloseable {
             throw new StoreException("Could not open the Gatepass store at " + folder + ": " + e,
                     e);
         }
+        StoreRecovery.Recovered recovered = null;
         try {
-            StoreRecovery.Recovered recovered = StoreRecovery.recover(directory, faults);
+            recovered = StoreRecovery.recover(directory, faults);
             JournalWriter writer = new JournalWriter(directory, recovered,
                     options.compactAfterBytes(), faults);
             writer.start();
             return new JournalStore(directory, recovered.records(), writer);
         } catch (IOException | RuntimeException e) {
+            if (recovered != null) {
+                recovered.records().close();
+                closeQuietly(recovered.journal(), e);
+            }
             unlock(directory, e);
             if (e instanceof StoreException store) {
                 throw store;
             }
             throw new StoreException("Could not open the Gatepass store at " + directory.path()
                     + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(JournalFile journal, Exception failure) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -91,11 +105,23 @@ public final class JournalStore implements RecordStore, AutoCloseable {
         }
     }
 
+    /**
+     * Reads the record from the store files: one positional read, usually served by the OS page
+     * cache. A caller's interrupt neither fails the read nor is lost.
+     *
+     * @throws StoreException if the store is closed or the file cannot be read
+     */
     @Override
     public Optional<byte[]> read(String collection, String key) {
         return records.read(collection, key);
     }
 
+    /**
+     * Hands out the records as they were when the call began, read from the files in file order;
+     * no lock is held while the action runs.
+     *
+     * @throws StoreException if the store is closed or a file cannot be read
+     */
     @Override
     public void forEach(String collection, BiConsumer<String, byte[]> action) {
         records.forEach(collection, action);
@@ -137,12 +163,13 @@ public final class JournalStore implements RecordStore, AutoCloseable {
     }
 
     /**
-     * Writes what is queued, closes the files and releases the folder. Later writes fail; reads
-     * go on answering from memory.
+     * Writes what is queued, closes the files (once reads in progress are done with them) and
+     * releases the folder. Later reads and writes fail.
      */
     @Override
     public void close() {
         writer.close();
+        records.close();
         try {
             directory.close();
         } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
 import io.gatepass.api.StoreException;
-import io.gatepass.spi.WriteBatch.Change;
 
 /**
  * All records at one sequence number. Layout after the {@link JournalFormat#header header}:
@@ -30,57 +29,53 @@ import io.gatepass.spi.WriteBatch.Change;
  */
 final class SnapshotFile {
 
-    private static final byte ENTRY = 1;
+    /** The same byte as a journal put change, which an entry is laid out like. */
+    private static final byte ENTRY = JournalFormat.PUT;
     private static final byte END = 0;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private SnapshotFile() {
     }
 
-    /** Writes the records to {@code file} and forces it; the caller gives it its final name. */
-    static void write(StoreDirectory directory, Path file, long generation, long lastSequence,
-            Records records) throws IOException {
+    /**
+     * Starts a snapshot in {@code file}, replacing any file of that name; the caller appends the
+     * records, finishes it, and then gives it its final name.
+     */
+    static Writer create(StoreDirectory directory, Path file, long generation, long lastSequence)
+            throws IOException {
         FileChannel channel = directory.openOwnerOnly(file, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        CRC32C crc = new CRC32C();
-        try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
-                new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), crc))) {
-            out.write(JournalFormat.header(JournalFormat.SNAPSHOT_MAGIC, generation).array());
-            out.writeLong(lastSequence);
-            long[] count = {0};
-            records.forEachRecord((collection, key, value) -> {
-                out.writeByte(ENTRY);
-                out.writeUTF(collection);
-                out.writeUTF(key);
-                out.writeInt(value.length);
-                out.write(value);
-                count[0]++;
-            });
-            out.writeByte(END);
-            out.writeLong(count[0]);
-            out.writeInt((int) crc.getValue());
-            out.flush();
-            channel.force(true);
+        Writer writer = new Writer(channel);
+        try {
+            writer.out.write(JournalFormat.header(JournalFormat.SNAPSHOT_MAGIC, generation)
+                    .array());
+            writer.out.writeLong(lastSequence);
+        } catch (IOException e) {
+            writer.close();
+            throw e;
         }
+        writer.position = JournalFormat.HEADER_BYTES + Long.BYTES;
+        return writer;
     }
 
     /**
-     * Reads a snapshot into the records.
+     * Reads a snapshot, checking every byte, and puts the location of each record in it into
+     * {@code locations}; the values stay in the file.
      *
      * @return the sequence number of the last batch in it
      * @throws StoreException if the file is damaged or of another format version
      */
-    static long read(Path file, long generation, Records records) throws IOException {
+    static long read(Path file, long generation, Locations locations) throws IOException {
         long size = Files.size(file);
         try (Reader in = new Reader(Files.newInputStream(file))) {
-            return read(file, size, generation, in, records);
+            return read(file, size, generation, in, locations);
         } catch (EOFException e) {
             throw FileDamage.damaged(file, "the file ends early", size);
         }
     }
 
-    private static long read(Path file, long size, long generation, Reader in, Records records)
-            throws IOException {
+    private static long read(Path file, long size, long generation, Reader in,
+            Locations locations) throws IOException {
         byte[] header = new byte[JournalFormat.HEADER_BYTES];
         in.data.readFully(header);
         JournalFormat.checkHeader(file, ByteBuffer.wrap(header), JournalFormat.SNAPSHOT_MAGIC,
@@ -88,6 +83,8 @@ final class SnapshotFile {
         long lastSequence = in.data.readLong();
 
         long count = 0;
+        KeyDigest digest = new KeyDigest();
+        byte[] value = new byte[BUFFER_BYTES];
         while (true) {
             long entryAt = in.position;
             byte type = in.data.readByte();
@@ -97,7 +94,7 @@ final class SnapshotFile {
             if (type != ENTRY) {
                 throw FileDamage.damaged(file, "unknown entry type " + type, entryAt);
             }
-            records.apply(readEntry(file, size, in, entryAt));
+            value = readEntry(file, size, in, entryAt, value, digest, locations);
             count++;
         }
 
@@ -118,8 +115,14 @@ final class SnapshotFile {
         return lastSequence;
     }
 
-    private static Change readEntry(Path file, long size, Reader in, long entryAt)
-            throws IOException {
+    /**
+     * Reads the entry after its type byte into the locations, passing its value through the
+     * checksum in {@code value}, or in a larger buffer if it does not fit.
+     *
+     * @return the buffer for the next value
+     */
+    private static byte[] readEntry(Path file, long size, Reader in, long entryAt, byte[] value,
+            KeyDigest digest, Locations locations) throws IOException {
         String collection;
         String key;
         try {
@@ -133,9 +136,64 @@ final class SnapshotFile {
         if (length < 0 || length > size - in.position) {
             throw FileDamage.damaged(file, "impossible value length " + length, lengthAt);
         }
-        byte[] value = new byte[length];
-        in.data.readFully(value);
-        return new Change(collection, key, value);
+        byte[] buffer = length <= value.length ? value : new byte[length];
+        in.data.readFully(buffer, 0, length);
+
+        digest.of(key);
+        locations.put(collection, digest.high(), digest.low(), Generation.inSnapshot(entryAt));
+        return buffer;
+    }
+
+    /**
+     * Writes a snapshot: records are appended as they are, and the end with the count and the
+     * checksum is written and forced by {@link #finish}.
+     */
+    static final class Writer implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final CRC32C crc = new CRC32C();
+        private final DataOutputStream out;
+        private long position;
+        private long count;
+
+        private Writer(FileChannel channel) {
+            this.channel = channel;
+            this.out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(
+                    Channels.newOutputStream(channel), BUFFER_BYTES), crc));
+        }
+
+        /**
+         * Appends one entry, {@code [byte 1][UTF collection][UTF key][int length][value]}, as
+         * the bytes of a journal put change or of another snapshot's entry already hold it.
+         *
+         * @return where the entry starts in the snapshot
+         */
+        long append(byte[] entry, int offset, int length) throws IOException {
+            if (entry[offset] != ENTRY) {
+                throw new IllegalArgumentException("Not a snapshot entry: type " + entry[offset]);
+            }
+            long at = position;
+            out.write(entry, offset, length);
+            position += length;
+            count++;
+            return at;
+        }
+
+        /** Writes the end of the snapshot and forces the file. */
+        void finish() throws IOException {
+            out.writeByte(END);
+            out.writeLong(count);
+            out.writeInt((int) crc.getValue());
+            out.flush();
+            channel.force(true);
+        }
+
+        @Override
+        public void close() throws IOException {
+            // Closing the stream closes the channel; its buffer is flushed first, which only
+            // matters for a snapshot that was not finished and will be deleted.
+            out.close();
+        }
     }
 
     /** Counts and checksums what the data stream reads; DataInputStream itself never buffers. */

@@ -33,25 +33,25 @@ final class StoreRecovery {
     }
 
     /**
-     * @return the records and the journal to append to
+     * @return the records, with their files open for reading, and the journal to append to
      * @throws StoreException if a file is damaged or the files do not fit together
      */
     static Recovered recover(StoreDirectory directory, DiskFaults faults) throws IOException {
         StoreDirectory.Listing listing = directory.list();
-        Records records = new Records();
+        Locations locations = new Locations();
         long generation = FIRST_GENERATION;
         long lastSequence = 0;
         if (!listing.snapshots().isEmpty()) {
             generation = listing.snapshots().lastKey();
             lastSequence = SnapshotFile.read(listing.snapshots().lastEntry().getValue(),
-                    generation, records);
+                    generation, locations);
         }
         checkJournalsFit(directory, listing, generation);
 
         JournalFile journal;
         if (listing.journals().containsKey(generation)) {
             JournalRecovery.Replayed replayed = new JournalRecovery(directory, generation)
-                    .replay(records, lastSequence);
+                    .replay(locations, lastSequence);
             lastSequence = replayed.lastSequence();
             journal = JournalFile.open(directory, generation, replayed.size(), faults);
         } else if (!listing.snapshots().isEmpty() || listing.isEmpty()) {
@@ -65,7 +65,15 @@ final class StoreRecovery {
         }
 
         deleteLeftovers(directory, listing, generation);
-        return new Recovered(records, lastSequence, journal);
+        Generation files;
+        try {
+            files = Generation.open(generation, directory.snapshot(generation),
+                    directory.journal(generation), locations);
+        } catch (IOException e) {
+            journal.close();
+            throw e;
+        }
+        return new Recovered(new Records(directory.path(), files), lastSequence, journal);
     }
 
     private static void checkJournalsFit(StoreDirectory directory,
