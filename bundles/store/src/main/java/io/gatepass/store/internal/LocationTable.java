@@ -10,8 +10,9 @@ package io.gatepass.store.internal;
  * the high half of the product of its digest and the capacity, which spreads uniform digests
  * evenly over any capacity. A removal shifts the later entries of its run back into the gap
  * instead of leaving a tombstone, so lookups do not slow down as keys come and go. The table grows
- * by half once it is 80% full, which keeps its load between 53% and 80%; it never shrinks, but
- * compaction builds a fresh table sized for the keys that are left.
+ * by half once it is 80% full, which keeps its load between 53% and 80%, and shrinks to 65% full
+ * once removals leave it under 25%: a collection that held many records for a while (the audit
+ * trail before it is trimmed, grants before the sweeper removes them) does not keep their slots.
  *
  * <p>Not thread-safe: {@link Records} guards it.
  */
@@ -25,6 +26,8 @@ final class LocationTable {
     private static final double MAX_LOAD = 0.8;
     /** The load a table made for a known number of keys starts at, so it can take more. */
     private static final double SIZED_LOAD = 0.65;
+    /** Below this load a removal rebuilds the table smaller. */
+    private static final double MIN_LOAD = 0.25;
 
     private long[] highs;
     private long[] lows;
@@ -106,6 +109,9 @@ final class LocationTable {
         lows[gap] = 0;
         locations[gap] = NONE;
         size--;
+        if (capacity > MIN_CAPACITY && size < capacity * MIN_LOAD) {
+            resize((int) Math.max(MIN_CAPACITY, Math.ceil(size / SIZED_LOAD)));
+        }
         return true;
     }
 
@@ -142,10 +148,13 @@ final class LocationTable {
             throw new IllegalStateException("A collection of the Gatepass store cannot hold more "
                     + "than " + size + " records");
         }
+        resize((int) Math.min(MAX_CAPACITY, locations.length * 3L / 2));
+    }
+
+    private void resize(int capacity) {
         long[] oldHighs = highs;
         long[] oldLows = lows;
         long[] oldLocations = locations;
-        int capacity = (int) Math.min(MAX_CAPACITY, oldLocations.length * 3L / 2);
         allocate(capacity);
         for (int old = 0; old < oldLocations.length; old++) {
             if (oldLocations[old] != NONE) {

@@ -127,6 +127,28 @@ class LocationTableTest {
     }
 
     @Test
+    void aTableThatEmptiesShrinksAndKeepsFindingWhatIsLeft() {
+        LocationTable table = new LocationTable();
+        Random random = new Random(6);
+        long[][] keys = new long[100_000][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new long[] {random.nextLong(), random.nextLong()};
+            table.put(keys[i][0], keys[i][1], i + 16);
+        }
+        int full = table.capacity();
+
+        for (int i = 1_000; i < keys.length; i++) {
+            assertThat(table.remove(keys[i][0], keys[i][1])).isTrue();
+        }
+
+        assertThat(table.capacity()).isLessThan(full / 10);
+        assertThat((double) table.size() / table.capacity()).isBetween(0.25, 0.8);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(table.get(keys[i][0], keys[i][1])).isEqualTo(i + 16);
+        }
+    }
+
+    @Test
     void everyHomeSlotIsInsideTheTable() {
         int[] capacities = {16, 24, 36, 1_000_003};
         long[] highs = {0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE};
