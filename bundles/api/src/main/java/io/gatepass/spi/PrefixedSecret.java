@@ -27,6 +27,8 @@ public final class PrefixedSecret {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
     private static final char[] BASE62 =
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final boolean[] IS_BASE64URL = alphabet(BASE64URL);
+    private static final boolean[] IS_BASE62 = alphabet(BASE62);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PrefixedSecret() {
@@ -57,33 +59,62 @@ public final class PrefixedSecret {
         return candidate != null && isWellFormed(prefix, java.nio.CharBuffer.wrap(candidate));
     }
 
-    /**
-     * The same check on any character sequence, allocating nothing: token validation calls it
-     * on every request.
-     */
+    /** The same check on any character sequence. */
     public static boolean isWellFormed(String prefix, CharSequence candidate) {
+        byte[] buffer = new byte[prefix.length() + RANDOM_CHARS + CHECKSUM_CHARS];
+        try {
+            return copyIfWellFormed(prefix, candidate, buffer, new CRC32()) >= 0;
+        } finally {
+            Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    /**
+     * Checks the form of a candidate as {@link #isWellFormed(String, CharSequence)} does and, in
+     * the same pass, copies its characters as ASCII bytes into the buffer, ready to be hashed:
+     * token validation does this on every request, so it reads the text once and allocates
+     * nothing.
+     *
+     * @param buffer receives the bytes; at least {@link #length(String)} long. It holds part of a
+     *     secret afterwards, even when the answer is -1: the caller wipes it
+     * @param crc reset and used for the checksum
+     * @return the candidate's length when it is well-formed, else -1
+     */
+    public static int copyIfWellFormed(String prefix, CharSequence candidate, byte[] buffer, CRC32 crc) {
         int bodyEnd = prefix.length() + RANDOM_CHARS;
-        if (candidate == null || candidate.length() != bodyEnd + CHECKSUM_CHARS) {
-            return false;
+        int length = bodyEnd + CHECKSUM_CHARS;
+        if (candidate == null || candidate.length() != length || buffer.length < length) {
+            return -1;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (candidate.charAt(i) != prefix.charAt(i)) {
-                return false;
+            char c = candidate.charAt(i);
+            if (c != prefix.charAt(i)) {
+                return -1;
             }
+            buffer[i] = (byte) c;
         }
-        for (int i = prefix.length(); i < bodyEnd; i++) {
-            if (!isBase64Url(candidate.charAt(i))) {
-                return false;
+        for (int i = prefix.length(); i < length; i++) {
+            char c = candidate.charAt(i);
+            if (c >= 128 || !(i < bodyEnd ? IS_BASE64URL[c] : IS_BASE62[c])) {
+                return -1;
             }
+            buffer[i] = (byte) c;
         }
-        long expected = crc(candidate, bodyEnd);
+        crc.reset();
+        crc.update(buffer, 0, bodyEnd);
+        long expected = crc.getValue();
         for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
-            if (candidate.charAt(bodyEnd + i) != BASE62[(int) (expected % 62)]) {
-                return false;
+            if (buffer[bodyEnd + i] != BASE62[(int) (expected % 62)]) {
+                return -1;
             }
             expected /= 62;
         }
-        return true;
+        return length;
+    }
+
+    /** @return the length of every secret with this prefix */
+    public static int length(String prefix) {
+        return prefix.length() + RANDOM_CHARS + CHECKSUM_CHARS;
     }
 
     /**
@@ -143,9 +174,12 @@ public final class PrefixedSecret {
         }
     }
 
-    private static boolean isBase64Url(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '_';
+    private static boolean[] alphabet(char[] characters) {
+        boolean[] allowed = new boolean[128];
+        for (char c : characters) {
+            allowed[c] = true;
+        }
+        return allowed;
     }
 
     private static void writeChecksum(char[] secret, int bodyEnd) {

@@ -80,6 +80,31 @@ class PrefixedSecretTest {
     }
 
     @Test
+    void theOnePassCheckCopiesTheBytesOfAWellFormedSecretAndRefusesWhatTheCheckRefuses() {
+        String secret = new String(PrefixedSecret.generate("gpat_"));
+        byte[] buffer = new byte[64];
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+
+        assertThat(PrefixedSecret.copyIfWellFormed("gpat_", secret, buffer, crc)).isEqualTo(secret.length())
+            .isEqualTo(PrefixedSecret.length("gpat_"));
+        assertThat(java.util.Arrays.copyOf(buffer, secret.length()))
+            .isEqualTo(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int i = 0; i < secret.length(); i++) {
+            for (char replacement : new char[] {'A', 'z', '9', '-', '\u00e9', '\u0000', '\u4e00'}) {
+                if (secret.charAt(i) == replacement) {
+                    continue;
+                }
+                String changed = secret.substring(0, i) + replacement + secret.substring(i + 1);
+                assertThat(PrefixedSecret.copyIfWellFormed("gpat_", changed, buffer, crc))
+                    .as("changed at %d", i).isEqualTo(PrefixedSecret.isWellFormed("gpat_", changed) ? 54 : -1)
+                    .isEqualTo(-1);
+            }
+        }
+        assertThat(PrefixedSecret.copyIfWellFormed("gpat_", secret, new byte[10], crc)).isEqualTo(-1);
+        assertThat(PrefixedSecret.copyIfWellFormed("gpat_", null, buffer, crc)).isEqualTo(-1);
+    }
+
+    @Test
     void aHashMatchesOnlyItsSecretAndSalt() {
         char[] secret = PrefixedSecret.generate("gpcs_");
         byte[] salt = PrefixedSecret.randomBytes(16);

@@ -12,7 +12,20 @@ final class TokenFormat {
     private TokenFormat() {
     }
 
-    /** @return the kind of a well-formed token, or null for anything else; allocates nothing */
+    /** @return the kind whose prefix the text starts with, or null; the rest is not checked */
+    static TokenKind kindByPrefix(String token) {
+        if (token == null) {
+            return null;
+        }
+        for (TokenKind kind : KINDS) {
+            if (token.startsWith(kind.prefix())) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** @return the kind of a well-formed token, or null for anything else */
     static TokenKind kindOf(String token) {
         if (token == null) {
             return null;

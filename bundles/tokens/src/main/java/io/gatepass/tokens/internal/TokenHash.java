@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.zip.CRC32;
 
 import io.gatepass.api.StoreException;
+import io.gatepass.api.TokenKind;
+import io.gatepass.spi.PrefixedSecret;
 
 /**
  * The first 128 bits of the SHA-256 of a token: what Gatepass stores and looks tokens up by.
@@ -21,6 +24,7 @@ final class TokenHash {
     static final int BYTES = 16;
 
     private static final int MAX_TOKEN_LENGTH = 64;
+
     private static final int SHA256_BYTES = 32;
 
     /** One digest and buffer per thread: hashing on the hot path allocates only the result. */
@@ -37,6 +41,15 @@ final class TokenHash {
     /** @param token a well-formed token (ASCII, at most 64 characters) */
     static TokenHash of(CharSequence token) {
         return HASHER.get().hash(token);
+    }
+
+    /**
+     * Checks the token's form and hashes it in one pass over its characters, for the hot path.
+     *
+     * @return the hash if the token is a well-formed token of the kind, else null
+     */
+    static TokenHash ofWellFormed(String token, TokenKind kind) {
+        return HASHER.get().hashIfWellFormed(token, kind.prefix());
     }
 
     /**
@@ -84,6 +97,7 @@ final class TokenHash {
     private static final class Hasher {
 
         private final MessageDigest digest;
+        private final CRC32 crc = new CRC32();
         private final byte[] buffer = new byte[MAX_TOKEN_LENGTH];
         private final byte[] result = new byte[SHA256_BYTES];
         private final ByteBuffer words = ByteBuffer.wrap(result);
@@ -101,6 +115,20 @@ final class TokenHash {
             for (int i = 0; i < length; i++) {
                 buffer[i] = (byte) token.charAt(i);
             }
+            return digestOfBuffer(length);
+        }
+
+        TokenHash hashIfWellFormed(String token, String prefix) {
+            int length = PrefixedSecret.copyIfWellFormed(prefix, token, buffer, crc);
+            if (length < 0) {
+                Arrays.fill(buffer, (byte) 0);
+                return null;
+            }
+            return digestOfBuffer(length);
+        }
+
+        /** Hashes the first bytes of the buffer, then wipes them: they are a token. */
+        private TokenHash digestOfBuffer(int length) {
             digest.update(buffer, 0, length);
             Arrays.fill(buffer, 0, length, (byte) 0);
             try {

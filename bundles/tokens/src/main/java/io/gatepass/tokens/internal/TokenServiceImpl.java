@@ -136,14 +136,13 @@ class TokenServiceImpl implements TokenService {
 
     @Override
     public TokenValidation validate(String bearerToken) {
-        TokenKind kind = TokenFormat.kindOf(bearerToken);
-        if (kind == null) {
-            return TokenValidation.invalid(InvalidTokenReason.MALFORMED);
+        // The common case first: an access token, checked and hashed in one pass.
+        TokenHash hash = TokenFormat.kindByPrefix(bearerToken) == TokenKind.ACCESS
+            ? TokenHash.ofWellFormed(bearerToken, TokenKind.ACCESS) : null;
+        if (hash == null) {
+            return TokenValidation.invalid(TokenFormat.kindOf(bearerToken) == null
+                ? InvalidTokenReason.MALFORMED : InvalidTokenReason.WRONG_KIND);
         }
-        if (kind != TokenKind.ACCESS) {
-            return TokenValidation.invalid(InvalidTokenReason.WRONG_KIND);
-        }
-        TokenHash hash = TokenHash.of(bearerToken);
         GrantState grant = index.find(hash);
         GrantTokens tokens = grant == null ? null : grant.tokens;
         int found = tokens == null ? GrantTokens.NONE : tokens.find(hash);
