@@ -73,9 +73,7 @@ public final class PrefixedSecret {
 
     /**
      * Checks the form of a candidate as {@link #isWellFormed(String, CharSequence)} does and, in
-     * the same pass, copies its characters as ASCII bytes into the buffer, ready to be hashed:
-     * token validation does this on every request, so it reads the text once and allocates
-     * nothing.
+     * the same pass, copies its characters as ASCII bytes into the buffer, ready to be hashed.
      *
      * @param buffer receives the bytes; at least {@link #length(String)} long. It holds part of a
      *     secret afterwards, even when the answer is -1: the caller wipes it
@@ -83,6 +81,20 @@ public final class PrefixedSecret {
      * @return the candidate's length when it is well-formed, else -1
      */
     public static int copyIfWellFormed(String prefix, CharSequence candidate, byte[] buffer, CRC32 crc) {
+        int length = copyIfShaped(prefix, candidate, buffer);
+        return length >= 0 && checksumMatches(prefix, buffer, crc) ? length : -1;
+    }
+
+    /**
+     * Checks everything but the checksum (prefix, length, alphabets) and copies the characters as
+     * ASCII bytes into the buffer, reading the text once and allocating nothing. Token validation
+     * uses it on every request: a token found by its hash was issued, so its checksum is right,
+     * and only a token that is not found needs it, to tell a mistyped one from an unknown one.
+     *
+     * @param buffer as for {@link #copyIfWellFormed}
+     * @return the candidate's length when it has the shape of a secret with the prefix, else -1
+     */
+    public static int copyIfShaped(String prefix, CharSequence candidate, byte[] buffer) {
         int bodyEnd = prefix.length() + RANDOM_CHARS;
         int length = bodyEnd + CHECKSUM_CHARS;
         if (candidate == null || candidate.length() != length || buffer.length < length) {
@@ -106,19 +118,27 @@ public final class PrefixedSecret {
         for (int i = prefix.length(); i < bodyEnd; i++) {
             wrong |= NOT_BASE64URL[buffer[i] & 0x7F];
         }
-        if (wrong != 0) {
-            return -1;
+        for (int i = bodyEnd; i < length; i++) {
+            wrong |= BASE62_DIGIT[buffer[i] & 0x7F] >>> 31;
         }
+        return wrong == 0 ? length : -1;
+    }
+
+    /**
+     * @param buffer a candidate copied by {@link #copyIfShaped}
+     * @param crc reset and used
+     * @return whether its checksum characters spell the CRC-32 of the rest
+     */
+    public static boolean checksumMatches(String prefix, byte[] buffer, CRC32 crc) {
+        int bodyEnd = prefix.length() + RANDOM_CHARS;
         // The checksum characters read as a base62 number: 62^6 > 2^32, so only one spells the CRC.
         long presented = 0;
-        for (int i = bodyEnd; i < length; i++) {
-            int digit = BASE62_DIGIT[buffer[i] & 0x7F];
-            wrong |= digit >>> 31;
-            presented = presented * 62 + digit;
+        for (int i = bodyEnd; i < bodyEnd + CHECKSUM_CHARS; i++) {
+            presented = presented * 62 + BASE62_DIGIT[buffer[i] & 0x7F];
         }
         crc.reset();
         crc.update(buffer, 0, bodyEnd);
-        return wrong == 0 && presented == crc.getValue() ? length : -1;
+        return presented == crc.getValue();
     }
 
     /** @return the length of every secret with this prefix */

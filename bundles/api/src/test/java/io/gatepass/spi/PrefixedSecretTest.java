@@ -101,6 +101,12 @@ class PrefixedSecretTest {
             }
         }
         assertThat(PrefixedSecret.copyIfWellFormed("gpat_", secret, new byte[10], crc)).isEqualTo(-1);
+        char last = secret.charAt(secret.length() - 1);
+        String wrongChecksum = secret.substring(0, secret.length() - 1) + (last == 'a' ? 'b' : 'a');
+        assertThat(PrefixedSecret.copyIfShaped("gpat_", wrongChecksum, buffer)).as("shape only").isEqualTo(54);
+        assertThat(PrefixedSecret.copyIfWellFormed("gpat_", wrongChecksum, buffer, crc)).isEqualTo(-1);
+        assertThat(PrefixedSecret.copyIfShaped("gpat_", secret.replace(secret.charAt(50), '!'), buffer))
+            .as("a checksum character outside base62").isEqualTo(-1);
         assertThat(PrefixedSecret.copyIfWellFormed("gpat_", null, buffer, crc)).isEqualTo(-1);
     }
 

@@ -44,12 +44,28 @@ final class TokenHash {
     }
 
     /**
-     * Checks the token's form and hashes it in one pass over its characters, for the hot path.
+     * Checks the token's shape (all but its checksum) and hashes it in one pass over its
+     * characters, for the hot path: see {@link PrefixedSecret#copyIfShaped}. The token's bytes stay
+     * in this thread's buffer for {@link #heldChecksumMatches}; the caller ends with
+     * {@link #wipeHeld} in a {@code finally}.
      *
-     * @return the hash if the token is a well-formed token of the kind, else null
+     * @return the hash if the token has the shape of a token of the kind, else null
      */
-    static TokenHash ofWellFormed(String token, TokenKind kind) {
-        return HASHER.get().hashIfWellFormed(token, kind.prefix());
+    static TokenHash ofShapedHolding(String token, TokenKind kind) {
+        return HASHER.get().hashIfShaped(token, kind.prefix());
+    }
+
+    /**
+     * @return whether the token last hashed by {@link #ofShapedHolding} on this thread has a
+     *     matching checksum; for tokens not found, to tell a mistyped one from an unknown one
+     */
+    static boolean heldChecksumMatches(TokenKind kind) {
+        return HASHER.get().heldChecksumMatches(kind.prefix());
+    }
+
+    /** Wipes the bytes of the token last hashed by {@link #ofShapedHolding} on this thread. */
+    static void wipeHeld() {
+        HASHER.get().wipeHeld();
     }
 
     /**
@@ -99,6 +115,8 @@ final class TokenHash {
         private final MessageDigest digest;
         private final CRC32 crc = new CRC32();
         private final byte[] buffer = new byte[MAX_TOKEN_LENGTH];
+        /** How many bytes of a token {@link #hashIfShaped} left in the buffer; 0 once wiped. */
+        private int held;
         private final byte[] result = new byte[SHA256_BYTES];
         private final ByteBuffer words = ByteBuffer.wrap(result);
 
@@ -118,19 +136,38 @@ final class TokenHash {
             return digestOfBuffer(length);
         }
 
-        TokenHash hashIfWellFormed(String token, String prefix) {
-            int length = PrefixedSecret.copyIfWellFormed(prefix, token, buffer, crc);
+        boolean heldChecksumMatches(String prefix) {
+            return held > 0 && PrefixedSecret.checksumMatches(prefix, buffer, crc);
+        }
+
+        void wipeHeld() {
+            if (held > 0) {
+                Arrays.fill(buffer, 0, held, (byte) 0);
+                held = 0;
+            }
+        }
+
+        TokenHash hashIfShaped(String token, String prefix) {
+            int length = PrefixedSecret.copyIfShaped(prefix, token, buffer);
             if (length < 0) {
                 Arrays.fill(buffer, (byte) 0);
+                held = 0;
                 return null;
             }
-            return digestOfBuffer(length);
+            held = length;
+            return digest(length);
         }
 
         /** Hashes the first bytes of the buffer, then wipes them: they are a token. */
         private TokenHash digestOfBuffer(int length) {
-            digest.update(buffer, 0, length);
+            TokenHash hash = digest(length);
             Arrays.fill(buffer, 0, length, (byte) 0);
+            held = 0;
+            return hash;
+        }
+
+        private TokenHash digest(int length) {
+            digest.update(buffer, 0, length);
             try {
                 digest.digest(result, 0, SHA256_BYTES);
             } catch (java.security.DigestException e) {

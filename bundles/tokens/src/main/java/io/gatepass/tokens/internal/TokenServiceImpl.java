@@ -136,18 +136,22 @@ class TokenServiceImpl implements TokenService {
 
     @Override
     public TokenValidation validate(String bearerToken) {
-        // The common case first: an access token, checked and hashed in one pass.
+        // The common case first: an access token, its shape (all but the checksum) checked and
+        // hashed in one pass.
         TokenHash hash = TokenFormat.kindByPrefix(bearerToken) == TokenKind.ACCESS
-            ? TokenHash.ofWellFormed(bearerToken, TokenKind.ACCESS) : null;
-        if (hash == null) {
-            return TokenValidation.invalid(TokenFormat.kindOf(bearerToken) == null
-                ? InvalidTokenReason.MALFORMED : InvalidTokenReason.WRONG_KIND);
-        }
-        GrantState grant = index.find(hash);
-        GrantTokens tokens = grant == null ? null : grant.tokens;
-        int found = tokens == null ? GrantTokens.NONE : tokens.find(hash);
-        if (found != GrantTokens.ACCESS && found != GrantTokens.PREVIOUS_ACCESS) {
-            return TokenValidation.invalid(InvalidTokenReason.UNKNOWN);
+            ? TokenHash.ofShapedHolding(bearerToken, TokenKind.ACCESS) : null;
+        GrantState grant;
+        GrantTokens tokens;
+        int found;
+        try {
+            grant = hash == null ? null : index.find(hash);
+            tokens = grant == null ? null : grant.tokens;
+            found = tokens == null ? GrantTokens.NONE : tokens.find(hash);
+            if (found != GrantTokens.ACCESS && found != GrantTokens.PREVIOUS_ACCESS) {
+                return TokenValidation.invalid(whyNotFound(bearerToken, hash != null));
+            }
+        } finally {
+            TokenHash.wipeHeld();
         }
         long now = clock.millis();
         boolean newest = found == GrantTokens.ACCESS;
@@ -163,6 +167,18 @@ class TokenServiceImpl implements TokenService {
             grant.lastUsed = now;
         }
         return newest ? accessAnswer(grant, tokens) : previousAnswer(grant, tokens);
+    }
+
+    /**
+     * Only for a token that was not found, the checksum: a token found by its hash was issued, so
+     * its checksum is right, and the hot path skips it.
+     */
+    private static InvalidTokenReason whyNotFound(String token, boolean accessShaped) {
+        if (accessShaped) {
+            return TokenHash.heldChecksumMatches(TokenKind.ACCESS) ? InvalidTokenReason.UNKNOWN
+                : InvalidTokenReason.MALFORMED;
+        }
+        return TokenFormat.kindOf(token) == null ? InvalidTokenReason.MALFORMED : InvalidTokenReason.WRONG_KIND;
     }
 
     /** The answer is made at the first validation of each access token, not for every grant loaded. */
