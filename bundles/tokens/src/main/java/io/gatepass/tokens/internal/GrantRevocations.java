@@ -90,8 +90,8 @@ final class GrantRevocations {
         long now = clock.millis();
         WriteBatch batch = new WriteBatch()
             .put(COLLECTION, grant.id(), codec.encodeRevocation(now, "refresh token reused"));
-        AuditTrail.Pending entry = audit.add(batch, "REUSE_DETECTED", grant.appId(), grant.username(), grant.id(), source,
-            "a rotated refresh token was presented again; grant revoked");
+        AuditTrail.Pending entry = audit.add(batch, "REUSE_DETECTED", grant.appId(), grant.username(), grant.id(),
+            source, "a rotated refresh token was presented again; grant revoked");
         store.write(batch);
         grant.revocation = new GrantState.Revocation(now, "refresh token reused");
         audit.committed(entry);

@@ -36,8 +36,8 @@ final class GrantTokens {
     /** Earlier refresh tokens, oldest first, two words each; at most {@link GrantState#ROTATED_KEPT}. */
     private final long[] rotated;
 
-    TokenValidation accessAnswer;
-    TokenValidation previousAnswer;
+    private TokenValidation accessAnswer;
+    private TokenValidation previousAnswer;
 
     private GrantTokens(TokenHash access, long accessExpiry, TokenHash previous, long previousExpiry,
                         TokenHash refresh, long refreshIssued, long[] rotated) {
@@ -86,6 +86,24 @@ final class GrantTokens {
             words);
         next.previousAnswer = accessAnswer;
         return next;
+    }
+
+    /**
+     * @param newest the newest access token, else the previous one
+     * @return the answer to a successful validation of that access token of the grant, made at its
+     *     first validation rather than for every grant loaded
+     */
+    TokenValidation answer(GrantState grant, boolean newest) {
+        TokenValidation answer = newest ? accessAnswer : previousAnswer;
+        if (answer == null) {
+            answer = GrantCodec.validAnswer(grant, newest ? accessExpiry : previousExpiry);
+            if (newest) {
+                accessAnswer = answer;
+            } else {
+                previousAnswer = answer;
+            }
+        }
+        return answer;
     }
 
     /** @return {@link #ACCESS}, {@link #PREVIOUS_ACCESS}, {@link #REFRESH}, {@link #ROTATED} or {@link #NONE} */

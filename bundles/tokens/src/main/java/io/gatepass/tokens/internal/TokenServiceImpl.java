@@ -166,7 +166,7 @@ class TokenServiceImpl implements TokenService {
         if (now - grant.lastUsed >= 1_000) {
             grant.lastUsed = now;
         }
-        return newest ? accessAnswer(grant, tokens) : previousAnswer(grant, tokens);
+        return tokens.answer(grant, newest);
     }
 
     /**
@@ -179,25 +179,6 @@ class TokenServiceImpl implements TokenService {
                 : InvalidTokenReason.MALFORMED;
         }
         return TokenFormat.kindOf(token) == null ? InvalidTokenReason.MALFORMED : InvalidTokenReason.WRONG_KIND;
-    }
-
-    /** The answer is made at the first validation of each access token, not for every grant loaded. */
-    private static TokenValidation accessAnswer(GrantState grant, GrantTokens tokens) {
-        TokenValidation answer = tokens.accessAnswer;
-        if (answer == null) {
-            answer = GrantCodec.validAnswer(grant, tokens.accessExpiry);
-            tokens.accessAnswer = answer;
-        }
-        return answer;
-    }
-
-    private static TokenValidation previousAnswer(GrantState grant, GrantTokens tokens) {
-        TokenValidation answer = tokens.previousAnswer;
-        if (answer == null) {
-            answer = GrantCodec.validAnswer(grant, tokens.previousExpiry);
-            tokens.previousAnswer = answer;
-        }
-        return answer;
     }
 
     @Override
