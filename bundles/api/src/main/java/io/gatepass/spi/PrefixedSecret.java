@@ -222,7 +222,7 @@ public final class PrefixedSecret {
     }
 
     private static void writeChecksum(char[] secret, int bodyEnd) {
-        long value = crc(java.nio.CharBuffer.wrap(secret), bodyEnd);
+        long value = crc(secret, bodyEnd);
         for (int i = CHECKSUM_CHARS - 1; i >= 0; i--) {
             secret[bodyEnd + i] = BASE62[(int) (value % 62)];
             value /= 62;
@@ -230,14 +230,14 @@ public final class PrefixedSecret {
     }
 
     /**
-     * CRC-32 of the characters' low bytes (they are ASCII by then) with the JDK's {@link CRC32},
-     * which the JIT turns into a few carry-less multiplications: validation runs this on every
-     * request. The copy holds a secret's characters, so it is wiped.
+     * CRC-32 of a new secret's characters (all ASCII) before {@code end}, as
+     * {@link #checksumMatches} computes it on a candidate's bytes. The copy holds the secret's
+     * characters, so it is wiped.
      */
-    private static long crc(CharSequence text, int end) {
+    private static long crc(char[] secret, int end) {
         byte[] bytes = new byte[end];
         for (int i = 0; i < end; i++) {
-            bytes[i] = (byte) text.charAt(i);
+            bytes[i] = (byte) secret[i];
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, end);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import io.gatepass.spi.PrefixedSecret;
 
@@ -45,10 +44,6 @@ final class TokenIndex {
         List<GrantState> all = new ArrayList<>(byId.size());
         byId.forEach(all::add);
         return all;
-    }
-
-    void forEachGrant(Consumer<GrantState> action) {
-        byId.forEach(action);
     }
 
     int size() {
